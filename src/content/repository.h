@@ -1,0 +1,102 @@
+// Repository interfaces: how content/ reads and writes without knowing the database.
+//
+// Implementations live in store/sqlite/ (default) and, later, store/pg/. Every method is
+// thread-safe. Failures are values: kNotFound when a row asked for by key does not exist,
+// kConflict when a unique key (slug) is taken, kUnavailable when the database cannot be
+// reached or stays busy, kCorruption when stored data cannot be read back.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "content/model.h"
+#include "core/result.h"
+
+namespace congtin::content {
+
+class SiteRepository {
+ public:
+  virtual ~SiteRepository() = default;
+  // Settings of a site that was never configured are all empty strings, not an error.
+  virtual Result<SiteSettings> settings() = 0;
+  virtual Status save_settings(const SiteSettings& s) = 0;
+
+  // Ordered by position, then id.
+  virtual Result<std::vector<LinkItem>> links() = 0;
+  virtual Result<Id> add_link(const LinkItem& item) = 0;
+  virtual Result<std::vector<ContactItem>> contacts() = 0;
+  virtual Result<Id> add_contact(const ContactItem& item) = 0;
+};
+
+class CategoryRepository {
+ public:
+  virtual ~CategoryRepository() = default;
+  // Every category, ordered by position then id (parents and children mixed; callers nest).
+  virtual Result<std::vector<Category>> list() = 0;
+  virtual Result<Category> by_id(Id id) = 0;
+  virtual Result<Category> by_slug(std::string_view slug) = 0;
+  // Exact (NFC) name match; kNotFound if none.
+  virtual Result<Category> by_name(std::string_view name) = 0;
+  // kConflict if the slug is taken. Returns the new id.
+  virtual Result<Id> create(const Category& c) = 0;
+};
+
+struct ArticleQuery {
+  std::optional<Id> category_id;  // also includes the category's descendants
+  std::optional<Id> exclude_id;   // e.g. the article being read, for "other news"
+  bool featured_only = false;
+  int limit = 10;   // callers bound this; implementations clamp to [0, 1000]
+  int offset = 0;
+};
+
+class ArticleRepository {
+ public:
+  virtual ~ArticleRepository() = default;
+  // Inserts a new article with its tags. kConflict if the slug is taken (by a live article or
+  // as an old slug of another). Returns the new id.
+  virtual Result<Id> create(const Article& a) = 0;
+  // Replaces every field of article a.id. If the slug changed, the old slug is kept as a
+  // redirect to this article. kNotFound if no such id; kConflict if the new slug is taken.
+  virtual Status update(const Article& a) = 0;
+  virtual Result<Article> by_id(Id id) = 0;
+  // Any status; callers decide what is public.
+  virtual Result<Article> by_slug(std::string_view slug) = 0;
+  // The article an old slug now belongs to, or kNotFound.
+  virtual Result<Article> by_old_slug(std::string_view old_slug) = 0;
+  // True if the slug is used by any article, current or old.
+  virtual Result<bool> slug_taken(std::string_view slug) = 0;
+
+  // Published articles with published_at <= now, newest first (then id descending).
+  virtual Result<std::vector<ArticleSummary>> published(const ArticleQuery& q, Time now) = 0;
+  virtual Result<std::int64_t> count_published(const ArticleQuery& q, Time now) = 0;
+};
+
+class PageRepository {
+ public:
+  virtual ~PageRepository() = default;
+  virtual Result<std::vector<Page>> list() = 0;  // ordered by position then id; bodies included
+  virtual Result<Page> by_slug(std::string_view slug) = 0;
+  virtual Result<Id> create(const Page& p) = 0;  // kConflict if the slug is taken
+};
+
+// One database. Repositories are owned by the store and live as long as it.
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual SiteRepository& site() = 0;
+  virtual CategoryRepository& categories() = 0;
+  virtual ArticleRepository& articles() = 0;
+  virtual PageRepository& pages() = 0;
+
+  // Runs fn inside one transaction on the calling thread: every repository call fn makes on
+  // this thread is part of it. Commits if fn returns ok, rolls back otherwise (and on
+  // exception). Not reentrant.
+  virtual Status transaction(const std::function<Status()>& fn) = 0;
+  // Cheap check that the database answers (for /healthz).
+  virtual Status ping() = 0;
+};
+
+}  // namespace congtin::content

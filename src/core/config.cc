@@ -1,0 +1,146 @@
+#include "core/config.h"
+
+#include <toml++/toml.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <thread>
+
+namespace congtin {
+
+namespace {
+
+Result<std::uint16_t> parse_port(std::string_view s) {
+  unsigned v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v > 65535)
+    return Error::invalid("invalid port '" + std::string(s) + "' (expected 0-65535)");
+  return static_cast<std::uint16_t>(v);
+}
+
+Result<int> parse_int(std::string_view name, std::string_view s, int lo, int hi) {
+  int v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v < lo || v > hi)
+    return Error::invalid(std::string(name) + ": expected a whole number from " +
+                          std::to_string(lo) + " to " + std::to_string(hi) + ", got '" +
+                          std::string(s) + "'");
+  return v;
+}
+
+Result<bool> parse_bool(std::string_view name, std::string_view s) {
+  if (s == "1" || s == "true" || s == "on" || s == "yes") return true;
+  if (s == "0" || s == "false" || s == "off" || s == "no") return false;
+  return Error::invalid(std::string(name) + ": expected true or false, got '" + std::string(s) +
+                        "'");
+}
+
+Status apply_toml(Config& c, const std::filesystem::path& file) {
+  toml::table t;
+  try {
+    t = toml::parse_file(file.string());
+  } catch (const toml::parse_error& e) {
+    return Error::invalid(file.string() + ": " + std::string(e.description()));
+  }
+  for (auto&& [key, node] : t) {
+    const std::string k(key.str());
+    auto want = [&](const char* type) {
+      return Error::invalid(file.string() + ": key '" + k + "' must be " + type);
+    };
+    if (k == "listen") {
+      auto v = node.value<std::string>();
+      if (!v) return want("a string \"HOST:PORT\"");
+      if (auto s = parse_listen(*v, c); !s) return Error::invalid(file.string() + ": " + s.error().message);
+    } else if (k == "threads") {
+      auto v = node.value<int64_t>();
+      if (!v || *v < 0 || *v > 256) return want("an integer from 0 to 256");
+      c.threads = static_cast<int>(*v);
+    } else if (k == "theme") {
+      auto v = node.value<std::string>();
+      if (!v) return want("a string");
+      c.theme_dir = *v;
+    } else if (k == "base_url") {
+      auto v = node.value<std::string>();
+      if (!v) return want("a string");
+      c.base_url = *v;
+    } else if (k == "log_level") {
+      auto v = node.value<std::string>();
+      if (!v) return want("a string");
+      c.log_level = *v;
+    } else if (k == "access_log") {
+      auto v = node.value<bool>();
+      if (!v) return want("true or false");
+      c.access_log = *v;
+    } else if (k == "max_body_bytes") {
+      auto v = node.value<int64_t>();
+      if (!v || *v < 1024 || *v > (int64_t{1} << 31)) return want("an integer from 1024 to 2^31");
+      c.max_body_bytes = static_cast<std::size_t>(*v);
+    } else if (k == "read_timeout_seconds" || k == "idle_timeout_seconds") {
+      auto v = node.value<int64_t>();
+      if (!v || *v < 1 || *v > 3600) return want("an integer from 1 to 3600");
+      (k == "read_timeout_seconds" ? c.read_timeout_seconds : c.idle_timeout_seconds) =
+          static_cast<int>(*v);
+    } else {
+      return Error::invalid(file.string() + ": unknown key '" + k + "'");
+    }
+  }
+  return {};
+}
+
+const char* env(const char* name) {
+  const char* v = std::getenv(name);
+  return (v && *v) ? v : nullptr;
+}
+
+}  // namespace
+
+Status parse_listen(std::string_view s, Config& c) {
+  auto colon = s.rfind(':');
+  if (colon == std::string_view::npos)
+    return Error::invalid("listen address '" + std::string(s) + "' must be HOST:PORT");
+  std::string_view host = s.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
+  auto port = parse_port(s.substr(colon + 1));
+  if (!port) return port.take_error();
+  c.listen_host = host.empty() ? "0.0.0.0" : std::string(host);
+  c.listen_port = *port;
+  return {};
+}
+
+Status load_config(Config& c, const std::filesystem::path& explicit_file) {
+  std::filesystem::path file = explicit_file;
+  if (file.empty()) {
+    if (const char* e = env("CONGTIN_CONFIG")) file = e;
+  }
+  if (!file.empty()) {
+    if (!std::filesystem::exists(file))
+      return Error::not_found("config file " + file.string() + " does not exist");
+    if (auto s = apply_toml(c, file); !s) return s;
+  } else if (std::filesystem::exists(c.data_dir / "congtin.toml")) {
+    if (auto s = apply_toml(c, c.data_dir / "congtin.toml"); !s) return s;
+  }
+  if (const char* v = env("CONGTIN_LISTEN"))
+    if (auto s = parse_listen(v, c); !s) return Error::invalid("CONGTIN_LISTEN: " + s.error().message);
+  if (const char* v = env("CONGTIN_THREADS")) {
+    auto n = parse_int("CONGTIN_THREADS", v, 0, 256);
+    if (!n) return n.take_error();
+    c.threads = *n;
+  }
+  if (const char* v = env("CONGTIN_THEME")) c.theme_dir = v;
+  if (const char* v = env("CONGTIN_BASE_URL")) c.base_url = v;
+  if (const char* v = env("CONGTIN_LOG_LEVEL")) c.log_level = v;
+  if (const char* v = env("CONGTIN_ACCESS_LOG")) {
+    auto b = parse_bool("CONGTIN_ACCESS_LOG", v);
+    if (!b) return b.take_error();
+    c.access_log = *b;
+  }
+  return {};
+}
+
+std::filesystem::path install_dir() {
+  if (const char* v = env("CONGTIN_HOME")) return v;
+  return CONGTIN_SOURCE_DIR;
+}
+
+}  // namespace congtin
