@@ -1,4 +1,6 @@
 // Dates as Vietnamese readers expect them, in Asia/Ho_Chi_Minh time.
+// All functions are pure and thread-safe. The formatters expect instants in years
+// 0000..9999 (Vietnam time); outside that range the text is not specified.
 //
 // Vietnam has kept UTC+07:00 without daylight saving since 1975, so local time is a fixed
 // offset here; dates before 1975 are not a concern for a portal's content.
@@ -28,6 +30,11 @@ std::string format_rfc1123(Seconds t);
 // "2017-06-23T01:30:00Z", seconds optional ("2017-06-23T08:30+07:00"), fraction ignored,
 // 'T' or ' ' between date and time. Rejects anything else (no offset, out-of-range fields,
 // trailing text). Bounded: inputs longer than 64 bytes are rejected.
+// Accepted: 4-digit year, month 01-12, day valid for that month (leap years included), hour
+// 00-23, minute 00-59, second 00-59 (a leap second ":60" is rejected: sys_seconds cannot hold
+// it), fraction '.' or ',' with one or more digits, offset "Z", "+HH:MM" or "+HHMM" (also '-';
+// HH 00-23, MM 00-59). 't' and 'z' are accepted as RFC 3339 allows. Every instant this
+// accepts whose Vietnam-time year is 0000..9999 comes back unchanged through format_iso8601.
 std::optional<Seconds> parse_iso8601(std::string_view s);
 
 // The first second of the local (Vietnam) day that contains t, as UTC seconds.

@@ -1,5 +1,7 @@
 // Vietnamese text: Unicode normalisation, folding, slugs. Implemented with ICU.
-// All functions are pure and thread-safe; they take and return UTF-8.
+// All functions are pure and thread-safe; they take UTF-8 and return valid UTF-8: ill-formed
+// input sequences become U+FFFD (one per maximal ill-formed subpart), never an error.
+// ICU failing (no memory, missing data) is a deployment bug and throws std::runtime_error.
 #pragma once
 
 #include <string>
@@ -16,6 +18,9 @@ std::string to_nfc(std::string_view s);
 
 // Folded form for matching: NFC, lower case, tones and diacritics removed, đ/Đ -> d,
 // ư ơ ă â ê ô -> u o a a e o. "Đồng Đăng" -> "dong dang". Non-letters are kept as they are.
+// Canonically equivalent inputs (precomposed, combining, marks typed in another order) fold
+// the same, and fold(fold(s)) == fold(s). ASCII input is only lower-cased. Letters of other
+// scripts are case-folded and lose their nonspacing marks too ("Ä" -> "a", "Σ" -> "σ").
 std::string fold(std::string_view s);
 
 // ASCII slug: folded, runs of anything but [a-z0-9] become one '-', trimmed, at most
@@ -24,7 +29,9 @@ std::string fold(std::string_view s);
 //   -> "doan-cong-tac-lanh-dao-ubnd-tinh-lam-viec-tai-so-ngoai-vu"
 std::string slugify(std::string_view s, std::size_t max_len = 120);
 
-// Collapse runs of white space (including NBSP) to one space and trim; for titles and names.
+// Collapse runs of white space (Unicode White_Space: space, tab, newlines, NBSP, U+3000...)
+// to one ASCII space and trim; for titles and names. Everything else is kept as it is (no
+// normalisation).
 std::string squash_spaces(std::string_view s);
 
 }  // namespace congtin::text
