@@ -1,0 +1,52 @@
+// Internal to site/: what the handlers share, and the handlers themselves (one resource per
+// file). Not part of the module's public interface; use site/site.h.
+#pragma once
+
+#include <filesystem>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "content/repository.h"
+#include "core/clock.h"
+#include "core/result.h"
+#include "http/message.h"
+#include "http/router.h"
+#include "render/theme.h"
+
+namespace congtin::site {
+
+struct Deps {
+  content::Store& store;
+  const render::Theme& theme;
+  const Clock& clock;
+  std::filesystem::path media_dir;
+};
+
+inline constexpr int kPageSize = 15;        // category listing
+inline constexpr int kOtherNewsCount = 10;  // "Các thông tin khác"
+inline constexpr int kHomeFeaturedCount = 5;
+inline constexpr int kHomeSectionCount = 5;  // per category block
+
+// Responses shared by the handlers.
+http::Response render_html(const Deps& d, std::string_view page_template, const nlohmann::json& ctx,
+                           int status = 200);
+// The Vietnamese 404 page with the full layout (status 404).
+http::Response not_found_page(const Deps& d, const http::Request& req);
+// The Vietnamese error page (503 if the store is unavailable, else 500); logs `what` and e.
+http::Response error_page(const Deps& d, std::string_view what, const Error& e);
+
+// One log line for a failed request.
+void log_error(std::string_view what, const Error& e);
+
+// Handlers. Pages they answer with 200/301 carry Response::cache_tags saying what they show
+// (tag names in cache/page_cache.h); 404s stay untagged, so any article event drops them.
+http::Response handle_home(const Deps& d, const http::Request& req);
+http::Response handle_category(const Deps& d, const http::Request& req, std::string_view slug);
+http::Response handle_article(const Deps& d, const http::Request& req, std::string_view slug);
+http::Response handle_page(const Deps& d, const http::Request& req, std::string_view slug);
+http::Response handle_api_articles(const Deps& d, const http::Request& req);
+http::Response handle_robots();
+http::Response handle_healthz(const Deps& d);
+
+}  // namespace congtin::site

@@ -1,0 +1,48 @@
+// PublicSite: the public pages of the portal (what citizens read) and the open-data article
+// list, as routes on an http::Router.
+//
+// Routes (a fixed contract; other parts link to these URLs):
+//   GET /                        home: featured and latest per top-level category
+//   GET /chuyen-muc/{slug}       category listing, ?trang=N (15 per page, descendants included)
+//   GET /tin-tuc/{slug}          published article; an old slug answers 301 to the current one
+//   GET /trang/{slug}            static page
+//   GET /robots.txt, /healthz
+//   GET /api/v1/articles         JSON list: ?category=SLUG&limit=N (1..100, default 20)&offset=M
+//   GET /static/{path...}        the theme's static files
+//   GET /media/{path...}         uploaded media (long cache)
+//   anything else                the Vietnamese 404 page
+// Handlers are pure functions of (request, store state, clock): they read, build a view model
+// and render, so a page cache can sit in front of them. A store failure gives a Vietnamese
+// error page (503 when the database is unavailable, else 500) and a log line, never a crash.
+//
+// Thread-safety: after add_routes() the handlers may run on many threads at once; they only
+// read the theme and the clock and call the store, whose repositories are thread-safe. The
+// store, theme and clock must outlive the router; the PublicSite object itself need not.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "content/repository.h"
+#include "core/clock.h"
+#include "http/router.h"
+#include "render/theme.h"
+
+namespace congtin::site {
+
+struct Deps;
+
+class PublicSite {
+ public:
+  PublicSite(content::Store& store, const render::Theme& theme, const Clock& clock,
+             std::filesystem::path media_dir);
+  ~PublicSite();
+
+  // Registers every route above and the not-found handler.
+  void add_routes(http::Router& router) const;
+
+ private:
+  std::shared_ptr<const Deps> deps_;
+};
+
+}  // namespace congtin::site
