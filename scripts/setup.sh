@@ -39,3 +39,6 @@ if [[ -f package-lock.json ]]; then
     cp package-lock.json "$stamp"
   fi
 fi
+
+# Self-hosted front-end files the theme serves (fonts), copied out of node_modules.
+themes/default/build-assets.sh

@@ -1,1 +1,79 @@
-// being written
+#include "cli/app.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "core/config.h"
+#include "core/log.h"
+
+namespace congtin::cli {
+
+int fail(const std::string& message) {
+  std::cerr << "congtin: " << message << "\n";
+  return 1;
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{"congtin — a web portal engine for Vietnamese state agencies"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "congtin 0.1.0");
+
+  InitOptions init;
+  auto* init_cmd = app.add_subcommand("init", "Create a new site in a data directory");
+  init_cmd->add_option("--data", init.data_dir, "Data directory (DIR/congtin.db, DIR/media/)")
+      ->required();
+  init_cmd->add_flag("--demo", init.demo, "Fill the site with the demo content");
+
+  Config config;
+  std::string listen, theme, config_file;
+  int threads = -1;
+  auto* serve_cmd = app.add_subcommand("serve", "Serve the site over HTTP");
+  serve_cmd->add_option("--data", config.data_dir, "Data directory made by `congtin init`")
+      ->required();
+  serve_cmd->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
+  serve_cmd->add_option("--threads", threads, "Worker threads (default: one per core)")
+      ->check(CLI::Range(1, 256));
+  serve_cmd->add_option("--theme", theme, "Theme directory (default: the built-in theme)");
+  serve_cmd->add_option("--config", config_file,
+                        "TOML settings file (default: DIR/congtin.toml if present)");
+  serve_cmd->footer(
+      "Environment: CONGTIN_LISTEN, CONGTIN_THREADS, CONGTIN_THEME, CONGTIN_BASE_URL,\n"
+      "CONGTIN_LOG_LEVEL, CONGTIN_ACCESS_LOG, CONGTIN_CONFIG. Flags override the environment,\n"
+      "which overrides the TOML file.");
+
+  ImportOptions import;
+  auto* import_cmd = app.add_subcommand("import", "Import articles from a JSON Lines file");
+  import_cmd->add_option("--data", import.data_dir, "Data directory made by `congtin init`")
+      ->required();
+  import_cmd->add_option("file", import.file, "FILE.jsonl: one article per line")->required();
+  import_cmd->add_flag("--skip-invalid", import.skip_invalid,
+                       "Import the valid lines and report the invalid ones");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+
+  try {
+    if (auto s = init_logging("info"); !s) return fail(s.error().message);
+    if (*init_cmd) return init_site(init);
+    if (*import_cmd) return import_articles(import);
+    if (*serve_cmd) {
+      if (auto s = load_config(config, config_file); !s) return fail(s.error().message);
+      if (!listen.empty())
+        if (auto s = parse_listen(listen, config); !s) return fail(s.error().message);
+      if (threads > 0) config.threads = threads;
+      if (!theme.empty()) config.theme_dir = theme;
+      if (auto s = init_logging(config.log_level); !s) return fail(s.error().message);
+      return serve(config);
+    }
+  } catch (const std::exception& e) {
+    return fail(std::string("unexpected error: ") + e.what());
+  }
+  return 2;
+}
+
+}  // namespace congtin::cli

@@ -23,6 +23,16 @@ std::string_view status_code(ArticleStatus s) {
   return "draft";
 }
 
+bool is_valid_slug(std::string_view s) {
+  if (s.empty() || s.size() > 120 || s.front() == '-' || s.back() == '-') return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok || (c == '-' && s[i - 1] == '-')) return false;
+  }
+  return true;
+}
+
 std::optional<ArticleStatus> status_from_code(std::string_view code) {
   for (const auto& [status, c] : kCodes)
     if (c == code) return status;

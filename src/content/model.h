@@ -56,6 +56,9 @@ enum class ArticleStatus {
 std::string_view status_code(ArticleStatus s);  // "draft", "submitted", ... (stored form)
 std::optional<ArticleStatus> status_from_code(std::string_view code);
 
+// True for a URL slug: a-z, 0-9 and single inner hyphens, 1 to 120 characters.
+bool is_valid_slug(std::string_view s);
+
 struct Article {
   Id id = 0;
   std::string title;

@@ -42,6 +42,22 @@ struct Response {
   // When set, the strong validator for body; the server computes one for 200 GET answers
   // without it.
   std::string etag;
+  // When set, the identity bytes to send instead of body (body is then ignored): lets the
+  // page cache answer a hit by sharing its bytes instead of copying them.
+  std::shared_ptr<const std::string> shared_body;
+  // When set, the brotli of the identity bytes, sent to clients that accept br (the page
+  // cache compresses once; the server never compresses brotli itself).
+  std::shared_ptr<const std::string> br_body;
+  // What this answer shows, for the page cache's invalidation (cache/page_cache.h lists the
+  // tag names: "home", "article:ID", "category:ID", "page:SLUG", "feed", "search"...). An
+  // answer without tags is dropped by any content event.
+  std::vector<std::string> cache_tags;
+  // False for answers the page cache must not store (per-user, forms with tokens...); the
+  // cache also skips answers with Set-Cookie or "Cache-Control: no-store"/"private".
+  bool cacheable = true;
+
+  // The identity bytes: *shared_body when set, else body.
+  const std::string& identity_body() const { return shared_body ? *shared_body : body; }
 
   Response& header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));
