@@ -1,0 +1,61 @@
+// Indexer: keeps a SearchIndex in step with the published articles, by following content
+// events (content/events.h) and by rebuilding from the store on demand (`congtin reindex`).
+//
+// What is indexed: every article whose status is published, including those scheduled for
+// later (the index filters on published_at at query time, so a scheduled article appears
+// when its time comes without another event). Its title, lead, body without markup
+// (html::to_plain_text), byline, category name and tags.
+//
+// Events: kArticlePublished and kArticleUpdated re-read the article and put it (or remove it
+// if it is no longer published); kArticleUnpublished removes it; kCategoriesChanged
+// refreshes the documents of that category (its name is indexed). The subscriber runs on
+// the publishing thread after the write committed, so the article is findable (or gone) as
+// soon as publish() returns. A failure is logged and leaves that article stale until the
+// next event for it or `congtin reindex`; it never reaches the publisher.
+//
+// Thread-safety: as thread-safe as the store and the index (both are). The store and the
+// index must outlive the Indexer, and the Indexer must outlive any bus it subscribed to.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string_view>
+
+#include "content/events.h"
+#include "content/model.h"
+#include "content/repository.h"
+#include "core/result.h"
+#include "search/search_index.h"
+
+namespace congtin::search {
+
+// The document of an article (pure; the caller supplies the category's name).
+Document make_document(const content::Article& a, std::string_view category_name);
+
+class Indexer {
+ public:
+  Indexer(content::Store& store, SearchIndex& index) : store_(store), index_(index) {}
+
+  // Subscribes apply() to bus.
+  void subscribe(content::EventBus& bus);
+
+  // Brings the index in line with what the event says changed.
+  Status apply(const content::Event& e);
+
+  // Reads article id and puts its document, or removes it when it is not published or no
+  // longer exists.
+  Status index_article(content::Id id);
+
+  // Rebuilds the index from every published article, in one transaction: readers see the
+  // old index until the new one is complete. progress(done, total) is called after each
+  // article. Then compacts the index. Returns the number of articles indexed.
+  Result<std::size_t> rebuild(const std::function<void(std::size_t, std::size_t)>& progress);
+
+ private:
+  Status put_article(const content::Article& a);
+
+  content::Store& store_;
+  SearchIndex& index_;
+};
+
+}  // namespace congtin::search

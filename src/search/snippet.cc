@@ -1,0 +1,129 @@
+#include "search/snippet.h"
+
+#include <algorithm>
+
+#include "html/sanitize.h"
+#include "search/query.h"
+#include "text/vietnamese.h"
+
+namespace congtin::search {
+namespace {
+
+constexpr std::size_t kMaxScanBytes = 32 * 1024;
+
+struct Span {
+  std::size_t off, len;
+  int match;  // index into words, or -1
+};
+
+std::string_view cut_utf8(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return s;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
+
+int match_of(std::string_view folded, const std::vector<std::string>& words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (!w.empty() && w.back() == '*') {
+      if (folded.starts_with(std::string_view(w).substr(0, w.size() - 1))) return int(i);
+    } else if (folded == w) {
+      return int(i);
+    }
+  }
+  return -1;
+}
+
+// The words of text with what they match. Folding the text once and pairing its words with
+// the original's is much cheaper than folding word by word; fold keeps every non-letter, so
+// the words pair up, except in exotic text where a letter folds to a non-letter: then each
+// word is folded on its own.
+std::vector<Span> words_of(std::string_view text, const std::vector<std::string>& words) {
+  std::vector<Span> spans;
+  for_each_word(text, [&](std::size_t off, std::size_t len) { spans.push_back({off, len, -1}); });
+  const std::string folded = text::fold(text);
+  std::vector<std::pair<std::size_t, std::size_t>> fspans;
+  fspans.reserve(spans.size());
+  for_each_word(folded, [&](std::size_t off, std::size_t len) { fspans.emplace_back(off, len); });
+  const bool paired = fspans.size() == spans.size();
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    if (paired) {
+      spans[i].match = match_of(std::string_view(folded).substr(fspans[i].first, fspans[i].second),
+                                words);
+    } else {
+      spans[i].match = match_of(text::fold(text.substr(spans[i].off, spans[i].len)), words);
+    }
+  }
+  return spans;
+}
+
+// text[from, to) escaped, with the spans in that range that match wrapped in <mark>.
+void append_marked(std::string& out, std::string_view text, const std::vector<Span>& spans,
+                   std::size_t first, std::size_t last, std::size_t from, std::size_t to) {
+  std::size_t at = from;
+  for (std::size_t i = first; i < last; ++i) {
+    const Span& s = spans[i];
+    if (s.match < 0) continue;
+    out += html::escape(text.substr(at, s.off - at));
+    out += "<mark>";
+    out += html::escape(text.substr(s.off, s.len));
+    out += "</mark>";
+    at = s.off + s.len;
+  }
+  out += html::escape(text.substr(at, to - at));
+}
+
+}  // namespace
+
+std::string highlight_html(std::string_view text, const std::vector<std::string>& words) {
+  const std::vector<Span> spans = words_of(text, words);
+  std::string out;
+  append_marked(out, text, spans, 0, spans.size(), 0, text.size());
+  return out;
+}
+
+std::string snippet_html(std::string_view full_text, const std::vector<std::string>& words,
+                         std::size_t max_words) {
+  const std::string_view text = cut_utf8(full_text, kMaxScanBytes);
+  const std::vector<Span> spans = words_of(text, words);
+  if (spans.empty() || max_words == 0) return html::escape(cut_utf8(text, 300));
+
+  // Slide a window of max_words words; score = distinct words matched, then matches.
+  const std::size_t n = spans.size(), w = std::min(max_words, n);
+  std::vector<int> count(words.size(), 0);
+  int distinct = 0, matches = 0;
+  auto add = [&](std::size_t i, int d) {
+    const int m = spans[i].match;
+    if (m < 0) return;
+    if (d > 0 && count[m]++ == 0) ++distinct;
+    if (d < 0 && --count[m] == 0) --distinct;
+    matches += d;
+  };
+  for (std::size_t i = 0; i < w; ++i) add(i, +1);
+  std::size_t best = 0;
+  long best_score = long(distinct) * 1000 + matches;
+  for (std::size_t start = 1; start + w <= n; ++start) {
+    add(start - 1, -1);
+    add(start + w - 1, +1);
+    const long score = long(distinct) * 1000 + matches;
+    if (score > best_score) best_score = score, best = start;
+  }
+  // Start a few words before the first match in the window, so it reads as a sentence.
+  std::size_t first = best;
+  while (first < best + w && spans[first].match < 0) ++first;
+  if (first == best + w) first = best;
+  first = first >= best + 4 ? first - 4 : best;
+  const std::size_t last = std::min(n, first + w);
+
+  std::string out;
+  const std::size_t from = first == 0 ? 0 : spans[first].off;
+  const bool to_end = last == n && text.size() == full_text.size();
+  const std::size_t to = to_end ? text.size() : spans[last - 1].off + spans[last - 1].len;
+  if (from > 0) out += "…";
+  append_marked(out, text, spans, first, last, from, to);
+  if (to < full_text.size()) out += "…";
+  return out;
+}
+
+}  // namespace congtin::search

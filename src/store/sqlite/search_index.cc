@@ -1,0 +1,349 @@
+#include "store/sqlite/search_index.h"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+
+#include "store/sqlite/connection_pool.h"
+#include "store/sqlite/search_fts_query.h"
+#include "store/sqlite/search_rank.h"
+
+namespace congtin::store {
+namespace {
+
+using sqlite::Connection;
+using sqlite::ConnectionPool;
+using sqlite::Transaction;
+
+constexpr int kMaxLimit = 100;
+constexpr int kMaxOffset = 10000;
+
+std::int64_t to_unix(content::Time t) { return t.time_since_epoch().count(); }
+content::Time from_unix(std::int64_t s) { return content::Time(std::chrono::seconds(s)); }
+
+// ?5 of the search statements: the category ids as a JSON array for json_each, or NULL.
+std::optional<std::string> categories_json(const std::vector<content::Id>& ids) {
+  if (ids.empty()) return std::nullopt;
+  std::string out = "[";
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i) out += ',';
+    out += std::to_string(ids[i]);
+  }
+  return out + "]";
+}
+
+// CROSS JOIN keeps FTS5 as the outer loop: the planner would otherwise be free to scan
+// search_text and probe the full-text index once per row.
+constexpr std::string_view kFrom =
+    " FROM search_fts CROSS JOIN search_docs s ON s.article_id = search_fts.rowid"
+    " WHERE search_fts MATCH ?1 AND s.published_at <= ?2 AND s.published_at >= ?3"
+    " AND s.published_at < ?4"
+    " AND (?5 IS NULL OR s.category_id IN (SELECT value FROM json_each(?5)))";
+
+// Counting stops at kMaxCount: counting every match of a very common word would cost more
+// than the search itself.
+constexpr std::int64_t kMaxCount = 1000;
+// A query matching more than kRankWindow articles ranks the kRankWindow newest of them:
+// scoring every match of a common word among 100,000 articles would take a second.
+constexpr int kRankWindow = 300;
+
+// The matches, newest first, up to kMaxCount: one walk gives both the (capped) count and
+// the rowid where the ranking window starts. FTS5 walks its doclists newest first.
+const std::string kNewestSql = "SELECT search_fts.rowid" + std::string(kFrom) +
+                               " ORDER BY search_fts.rowid DESC LIMIT " +
+                               std::to_string(kMaxCount);
+// The score comes back scaled to an integer (the statement API reads integers and text);
+// equal scores at that precision fall to recency.
+const std::string kRankSql =
+    "SELECT search_fts.rowid, CAST(1000000.0 * congtin_rank(search_fts, ?6, ?11) AS INTEGER)"
+    " AS score,"
+    " s.published_at" + std::string(kFrom) +
+    " AND search_fts.rowid >= ?7 AND search_fts.rowid < ?8"
+    " ORDER BY score DESC, s.published_at DESC, search_fts.rowid DESC LIMIT ?9 OFFSET ?10";
+
+struct Bounds {
+  std::int64_t now, from, until;
+  std::optional<std::string> categories;
+};
+
+class SqliteSearchIndex final : public search::SearchIndex {
+ public:
+  explicit SqliteSearchIndex(std::shared_ptr<ConnectionPool> pool) : pool_(std::move(pool)) {}
+
+  Status put(const search::Document& d) override {
+    auto conn = connection();
+    if (!conn) return conn.take_error();
+    auto tx = Transaction::begin(**conn);
+    if (!tx) return tx.take_error();
+    if (Status s = remove_row(**conn, d.id); !s) return s;
+
+    // Text is NFC by the content model's contract, so it is stored as it comes.
+    search::Document folded;
+    if (!d.folded) {
+      folded = d;
+      search::fold_document(folded);
+    }
+    const search::Document& f = d.folded ? d : folded;
+    const std::string& title = d.title;
+    const std::string& lead = d.lead;
+    const std::string& body = d.body_text;
+    const std::string meta = search::meta_text(d);
+    const std::string &f_title = f.f_title, &f_lead = f.f_lead, &f_body = f.f_body,
+                      &f_meta = f.f_meta;
+    {
+      auto st = (*conn)->prepare(
+          "INSERT INTO search_docs(article_id, slug, category_id, published_at)"
+          " VALUES (?1, ?2, ?3, ?4)");
+      if (!st) return st.take_error();
+      st->bind(1, d.id).bind(2, d.slug).bind(3, d.category_id).bind(4, to_unix(d.published_at));
+      if (Status s = st->run(); !s) return s;
+    }
+    {
+      auto st = (*conn)->prepare(
+          "INSERT INTO search_text(article_id, f_title, f_lead, f_body, f_meta, title, lead,"
+          " body, meta) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      if (!st) return st.take_error();
+      st->bind(1, d.id).bind(2, f_title).bind(3, f_lead).bind(4, f_body).bind(5, f_meta);
+      st->bind(6, title).bind(7, lead).bind(8, body).bind(9, meta);
+      if (Status s = st->run(); !s) return s;
+    }
+    {
+      auto st = (*conn)->prepare(
+          "INSERT INTO search_fts(rowid, f_title, f_lead, f_body, f_meta, title, lead, meta)"
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      if (!st) return st.take_error();
+      st->bind(1, d.id).bind(2, f_title).bind(3, f_lead).bind(4, f_body).bind(5, f_meta);
+      st->bind(6, title).bind(7, lead).bind(8, meta);
+      if (Status s = st->run(); !s) return s;
+    }
+    return tx->commit();
+  }
+
+  Status remove(content::Id id) override {
+    auto conn = connection();
+    if (!conn) return conn.take_error();
+    auto tx = Transaction::begin(**conn);
+    if (!tx) return tx.take_error();
+    if (Status s = remove_row(**conn, id); !s) return s;
+    return tx->commit();
+  }
+
+  Status clear() override {
+    auto conn = connection();
+    if (!conn) return conn.take_error();
+    auto tx = Transaction::begin(**conn);
+    if (!tx) return tx.take_error();
+    if (Status s = (*conn)->exec_script(
+            "INSERT INTO search_fts(search_fts) VALUES ('delete-all'); DELETE FROM search_text;"
+            " DELETE FROM search_docs;");
+        !s)
+      return s;
+    return tx->commit();
+  }
+
+  Result<search::SearchPage> search(const search::SearchRequest& r) override {
+    search::SearchPage page;
+    const auto exprs = sqlite::fts_expressions(r.query);
+    if (exprs.filter.empty()) return page;
+    const int limit = std::clamp(r.limit, 1, kMaxLimit);
+    const int offset = std::clamp(r.offset, 0, kMaxOffset);
+    Bounds bounds{to_unix(r.now),
+                  r.from ? to_unix(*r.from) : std::numeric_limits<std::int64_t>::min(),
+                  r.until ? to_unix(*r.until) : std::numeric_limits<std::int64_t>::max(),
+                  categories_json(r.category_ids)};
+
+    auto conn = connection();
+    if (!conn) return conn.take_error();
+    Connection& c = **conn;
+    // A query matching more than kRankWindow articles is ranked among its kRankWindow
+    // newest matches (the first kRankWindow / limit pages).
+    std::int64_t cut = 0;
+    {
+      auto st = c.prepare(kNewestSql);
+      if (!st) return st.take_error();
+      bind_bounds(*st, exprs.filter, bounds);
+      for (;;) {
+        auto row = st->step();
+        if (!row) return row.take_error();
+        if (!*row) break;
+        if (++page.total == kRankWindow) cut = st->column_int64(0);
+      }
+    }
+    page.reachable = std::min<std::int64_t>(page.total, kRankWindow);
+    if (page.total == kRankWindow) cut = 0;  // exactly the window: no cut needed
+    if (page.reachable <= offset) return page;
+    auto ranked = rank(c, exprs.ranked, exprs.weights, exprs.slots, bounds, cut,
+                       std::numeric_limits<std::int64_t>::max(), limit, offset);
+    if (!ranked) return ranked.take_error();
+    std::vector<search::Hit> hits = std::move(*ranked);
+    for (auto& h : hits) {
+      auto st = c.prepare(
+          "SELECT d.slug, d.category_id, t.title, t.lead, t.body FROM search_docs d"
+          " JOIN search_text t ON t.article_id = d.article_id WHERE d.article_id = ?1");
+      if (!st) return st.take_error();
+      st->bind(1, h.id);
+      auto row = st->step();
+      if (!row) return row.take_error();
+      if (!*row) return Error::corruption("search index row " + std::to_string(h.id) + " vanished");
+      h.slug = st->column_string(0);
+      h.category_id = st->column_int64(1);
+      h.title = st->column_string(2);
+      h.lead = st->column_string(3);
+      h.body_text = st->column_string(4);
+    }
+    page.hits = std::move(hits);
+    return page;
+  }
+
+  Result<std::vector<content::Id>> ids_in_category(content::Id category_id) override {
+    auto conn = connection();
+    if (!conn) return conn.take_error();
+    auto st = (*conn)->prepare("SELECT article_id FROM search_docs WHERE category_id = ?1");
+    if (!st) return st.take_error();
+    st->bind(1, category_id);
+    std::vector<content::Id> ids;
+    for (;;) {
+      auto row = st->step();
+      if (!row) return row.take_error();
+      if (!*row) break;
+      ids.push_back(st->column_int64(0));
+    }
+    return ids;
+  }
+
+  Result<std::int64_t> size() override {
+    auto conn = connection();
+    if (!conn) return conn.take_error();
+    auto st = (*conn)->prepare("SELECT count(*) FROM search_docs");
+    if (!st) return st.take_error();
+    auto row = st->step();
+    if (!row) return row.take_error();
+    return *row ? st->column_int64(0) : 0;
+  }
+
+  Status batch(const std::function<Status()>& fn) override {
+    auto conn = connection();
+    if (!conn) return conn.take_error();
+    // Bulk writes touch much of the index: a larger page cache (128 MiB, for this connection
+    // only) saves most of the re-reads of a rebuild.
+    if (!(*conn)->in_transaction()) {
+      if (Status s = (*conn)->exec_script("PRAGMA cache_size = -131072"); !s) return s;
+    }
+    auto tx = Transaction::begin(**conn);
+    if (!tx) return tx.take_error();
+    // On an error or an exception from fn, tx's destructor rolls back.
+    if (Status s = fn(); !s) return s;
+    return tx->commit();
+  }
+
+  Status optimize() override {
+    auto conn = connection();
+    if (!conn) return conn.take_error();
+    return (*conn)->exec_script("INSERT INTO search_fts(search_fts) VALUES ('optimize')");
+  }
+
+ private:
+  // The calling thread's connection, tuned for the index on first use: a 32 MiB page cache
+  // and memory-mapped reads (the full-text index is read far more than written, and mmap
+  // saves a copy per page). A reused address may skip the tuning; that only costs speed.
+  Result<Connection*> connection() {
+    auto conn = pool_->this_thread();
+    if (!conn) return conn;
+    thread_local std::vector<std::pair<const void*, const Connection*>> tuned;
+    const std::pair<const void*, const Connection*> key{pool_.get(), *conn};
+    if (std::find(tuned.begin(), tuned.end(), key) == tuned.end()) {
+      if (Status s = (*conn)->exec_script("PRAGMA cache_size = -32768; PRAGMA mmap_size = 4294967296");
+          !s)
+        return s.take_error();
+      tuned.push_back(key);
+    }
+    return conn;
+  }
+
+  static void bind_bounds(sqlite::Statement& st, const std::string& match, const Bounds& b) {
+    st.bind(1, match).bind(2, b.now).bind(3, b.from).bind(4, b.until).bind(5, b.categories);
+  }
+
+  // Matches of `match` with rowid in [lo, hi), best first: ids, scores and dates only.
+  static Result<std::vector<search::Hit>> rank(Connection& c, const std::string& match,
+                                               const std::string& weights,
+                                               const std::string& slots, const Bounds& b,
+                                               std::int64_t lo, std::int64_t hi, int limit,
+                                               int offset) {
+    auto st = c.prepare(kRankSql);
+    if (!st) return st.take_error();
+    bind_bounds(*st, match, b);
+    st->bind(6, weights).bind(7, lo).bind(8, hi).bind(9, limit).bind(10, offset).bind(11, slots);
+    std::vector<search::Hit> hits;
+    for (;;) {
+      auto row = st->step();
+      if (!row) return row.take_error();
+      if (!*row) break;
+      search::Hit h;
+      h.id = st->column_int64(0);
+      h.score = static_cast<double>(st->column_int64(1)) / 1e6;
+      h.published_at = from_unix(st->column_int64(2));
+      hits.push_back(std::move(h));
+    }
+    return hits;
+  }
+
+  // Takes the row out of the full-text index with the very values it was indexed with (an
+  // external-content table needs them), then out of search_text.
+  static Status remove_row(Connection& c, content::Id id) {
+    auto old = c.prepare(
+        "SELECT f_title, f_lead, f_body, f_meta, title, lead, meta FROM search_text"
+        " WHERE article_id = ?1");
+    if (!old) return old.take_error();
+    old->bind(1, id);
+    auto row = old->step();
+    if (!row) return row.take_error();
+    if (!*row) return {};
+    auto del = c.prepare(
+        "INSERT INTO search_fts(search_fts, rowid, f_title, f_lead, f_body, f_meta, title, lead,"
+        " meta) VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    if (!del) return del.take_error();
+    del->bind(1, id);
+    for (int col = 0; col < 7; ++col) del->bind(col + 2, old->column_text(col));
+    if (Status s = del->run(); !s) return s;
+    for (const char* sql : {"DELETE FROM search_text WHERE article_id = ?1",
+                            "DELETE FROM search_docs WHERE article_id = ?1"}) {
+      auto gone = c.prepare(sql);
+      if (!gone) return gone.take_error();
+      gone->bind(1, id);
+      if (Status s = gone->run(); !s) return s;
+    }
+    return {};
+  }
+
+  std::shared_ptr<ConnectionPool> pool_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<search::SearchIndex>> open_sqlite_search_index(
+    const std::filesystem::path& file) {
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) {
+    return Error::not_found("database file " + file.string() +
+                            " does not exist; run `congtin init --data DIR` first");
+  }
+  sqlite::register_search_rank();  // before the pool opens its first connection
+  auto pool = ConnectionPool::create(file, Connection::Options{});
+  auto conn = pool->this_thread();
+  if (!conn) return conn.take_error();
+  auto st = (*conn)->prepare(
+      "SELECT count(*) FROM sqlite_schema"
+      " WHERE name IN ('search_docs', 'search_text', 'search_fts')");
+  if (!st) return st.take_error();
+  auto row = st->step();
+  if (!row) return row.take_error();
+  if (!*row || st->column_int64(0) != 3) {
+    return Error::corruption("database file " + file.string() +
+                             " has no search index tables; open it with this congtin's store "
+                             "first (it migrates the schema)");
+  }
+  return std::unique_ptr<search::SearchIndex>(new SqliteSearchIndex(std::move(pool)));
+}
+
+}  // namespace congtin::store

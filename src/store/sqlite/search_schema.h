@@ -1,0 +1,45 @@
+// The SQL of the search index migration, kept beside the index that uses it; migrations.cc
+// lists it in order with the others. Never edit it once released.
+#pragma once
+
+#include <string_view>
+
+namespace congtin::store::sqlite {
+
+// search_docs holds what queries filter and sort on, in small rows that stay in the page
+// cache: joining the big search_text rows instead costs a page read per match.
+// search_text holds each indexed article twice: folded (f_*: text::fold, no diacritics) and
+// as written (title, lead, body, meta). search_fts indexes the folded columns and the
+// original title, lead and meta with the built-in unicode61 tokenizer, diacritics kept: the
+// folded columns match what visitors type without marks, the original ones let a query typed
+// with marks rank exact matches higher. The original body is stored for snippets but not
+// indexed: it would double the largest part of the index (and of a rebuild) for a signal
+// that the title and lead already give. Folding happens
+// in C++ (text::fold) for documents and queries alike, so no custom tokenizer has to be
+// registered on every connection: any SQLite (the sqlite3 shell, a backup tool, another
+// module's connection) can read and write this file. search_fts is an external-content
+// table over search_text: deleting a row hands FTS5 the exact values it indexed (read back
+// from search_text), and 'delete-all' empties the index at once for a rebuild.
+inline constexpr std::string_view kSearchSchema = R"sql(
+CREATE TABLE search_docs (
+  article_id   INTEGER PRIMARY KEY,  -- articles.id; no foreign key: the index follows events
+  slug         TEXT NOT NULL,
+  category_id  INTEGER NOT NULL,     -- 0: none
+  published_at INTEGER NOT NULL      -- UTC seconds; queries filter published_at <= now
+);
+CREATE INDEX search_docs_category ON search_docs(category_id);
+
+CREATE TABLE search_text (
+  article_id INTEGER PRIMARY KEY,
+  f_title TEXT NOT NULL, f_lead TEXT NOT NULL, f_body TEXT NOT NULL, f_meta TEXT NOT NULL,
+  title   TEXT NOT NULL, lead   TEXT NOT NULL, body   TEXT NOT NULL, meta   TEXT NOT NULL
+);
+
+CREATE VIRTUAL TABLE search_fts USING fts5(
+  f_title, f_lead, f_body, f_meta, title, lead, meta,
+  content = 'search_text', content_rowid = 'article_id',
+  tokenize = 'unicode61 remove_diacritics 0'
+);
+)sql";
+
+}  // namespace congtin::store::sqlite
