@@ -1,0 +1,30 @@
+// The back office's part of `congtin serve`: opens the account repositories and the audit
+// log, builds the AuthService and mounts /admin/ on the router. Kept out of serve_command.cc so
+// that the shared file only gains a call.
+#pragma once
+
+#include <memory>
+
+#include "content/repository.h"
+#include "core/clock.h"
+#include "core/config.h"
+#include "core/result.h"
+#include "http/router.h"
+
+namespace congtin::cli {
+
+class AdminWiring {
+ public:
+  virtual ~AdminWiring() = default;
+};
+
+// Settings beyond Config (TODO(lead): move into Config with TOML keys):
+//   CONGTIN_SECURE_COOKIES=1          mark cookies Secure (also when base_url is https://)
+//   CONGTIN_LOGIN_ACCOUNT_FAILURES=5  CONGTIN_LOGIN_ACCOUNT_WINDOW=21600 (seconds)
+//   CONGTIN_LOGIN_ADDRESS_FAILURES=50 CONGTIN_LOGIN_ADDRESS_WINDOW=3600 (seconds)
+// X-Forwarded-For/-Proto are believed from config.trusted_proxies only. The returned object
+// owns what the routes use and must outlive the router's use.
+Result<std::unique_ptr<AdminWiring>> wire_admin(const Config& config, content::Store& store,
+                                                const Clock& clock, http::Router& router);
+
+}  // namespace congtin::cli
