@@ -51,6 +51,29 @@ int run(int argc, char** argv) {
   import_cmd->add_flag("--skip-invalid", import.skip_invalid,
                        "Import the valid lines and report the invalid ones");
 
+  ReindexOptions reindex_opts;
+  auto* reindex_cmd =
+      app.add_subcommand("reindex", "Rebuild the search index from the published articles");
+  reindex_cmd->add_option("--data", reindex_opts.data_dir, "Data directory made by `congtin init`")
+      ->required();
+
+  UserAddOptions user_add_opts;
+  auto* user_cmd = app.add_subcommand("user", "Manage newsroom accounts");
+  user_cmd->require_subcommand(1);
+  auto* user_add_cmd = user_cmd->add_subcommand(
+      "add", "Create an account; the password is read from standard input (one line)");
+  user_add_cmd
+      ->add_option("--data", user_add_opts.data_dir, "Data directory made by `congtin init`")
+      ->required();
+  user_add_cmd->add_option("--username", user_add_opts.username, "Login name (a-z 0-9 . _ -)")
+      ->required();
+  user_add_cmd
+      ->add_option("--role", user_add_opts.role,
+                   "cong_tac_vien, phong_vien, bien_tap_vien, truong_ban or quan_tri")
+      ->required();
+  user_add_cmd->add_option("--name", user_add_opts.display_name,
+                           "Full name shown in the back office");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -61,6 +84,8 @@ int run(int argc, char** argv) {
     if (auto s = init_logging("info"); !s) return fail(s.error().message);
     if (*init_cmd) return init_site(init);
     if (*import_cmd) return import_articles(import);
+    if (*reindex_cmd) return reindex(reindex_opts);
+    if (*user_add_cmd) return user_add(user_add_opts);
     if (*serve_cmd) {
       if (auto s = load_config(config, config_file); !s) return fail(s.error().message);
       if (!listen.empty())

@@ -4,8 +4,12 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
+#include "content/events.h"
+#include "content/repository.h"
 #include "core/config.h"
+#include "core/result.h"
 
 namespace congtin::cli {
 
@@ -23,6 +27,25 @@ struct ImportOptions {
 int import_articles(const ImportOptions& o);
 
 int serve(const Config& config);
+
+struct UserAddOptions {
+  std::filesystem::path data_dir;
+  std::string username;
+  std::string role;  // a content::role_code()
+  std::string display_name;
+};
+// `congtin user add`: the password is one line on standard input (cli/user_command.cc).
+int user_add(const UserAddOptions& o);
+
+struct ReindexOptions {
+  std::filesystem::path data_dir;
+};
+// Rebuilds the search index from the published articles (cli/reindex_command.cc).
+int reindex(const ReindexOptions& o);
+// Hands committed content events to what follows them in a CLI command (the search index of
+// the database `db`), in one index transaction. Call after the store transaction committed.
+Status publish_events(const std::filesystem::path& db, content::Store& store,
+                      const std::vector<content::Event>& events);
 
 // Prints "congtin: <message>" on standard error and returns 1.
 int fail(const std::string& message);

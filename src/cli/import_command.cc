@@ -66,6 +66,9 @@ int import_articles(const ImportOptions& o) {
     });
   });
   if (!s) return fail(o.file.string() + ": " + s.error().message + "; nothing was imported");
+  if (auto p = publish_events(o.data_dir / "congtin.db", **store, events); !p)
+    std::cerr << "congtin: the search index was not updated (" << p.error().message
+              << "); run `congtin reindex --data " << o.data_dir.string() << "`\n";
   std::cout << "imported " << events.size() << " articles";
   if (check->error_count > 0) std::cout << ", skipped " << check->error_count << " invalid lines";
   std::cout << "\n";

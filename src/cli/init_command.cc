@@ -46,7 +46,8 @@ Status add_categories(content::SiteService& site, const json& list,
 
 // Loads demo/site.json (settings, logo, categories, links, contacts, pages) and
 // demo/articles.jsonl into the store inside one transaction.
-Status load_demo(content::Store& store, media::MediaStore& media, const fs::path& demo_dir) {
+Status load_demo(content::Store& store, media::MediaStore& media, const fs::path& demo_dir,
+                 const fs::path& db) {
   std::ifstream in(demo_dir / "site.json");
   if (!in) return Error::not_found("cannot read " + (demo_dir / "site.json").string());
   json doc = json::parse(in, nullptr, false);
@@ -57,7 +58,7 @@ Status load_demo(content::Store& store, media::MediaStore& media, const fs::path
   SystemClock clock;
   content::ArticleService articles(store, clock);
   std::vector<content::Event> events;
-  return store.transaction([&]() -> Status {
+  Status loaded = store.transaction([&]() -> Status {
     const json& s = doc["settings"];
     content::SiteSettings settings;
     settings.name = str(s, "name");
@@ -108,6 +109,8 @@ Status load_demo(content::Store& store, media::MediaStore& media, const fs::path
       return {};
     });
   });
+  if (!loaded) return loaded;
+  return publish_events(db, store, events);  // the search index follows
 }
 
 void remove_db_files(const fs::path& db) {
@@ -135,7 +138,7 @@ int init_site(const InitOptions& o) {
     if (!store) return store.take_error();
     if (o.demo) {
       media::MediaStore media(o.data_dir / "media");
-      if (auto s = load_demo(**store, media, install_dir() / "demo"); !s) return s;
+      if (auto s = load_demo(**store, media, install_dir() / "demo", tmp); !s) return s;
     } else {
       content::SiteService site(**store);
       content::SiteSettings settings;

@@ -2,18 +2,76 @@
 // SIGINT or SIGTERM, then finish what is in flight and exit 0.
 #include <spdlog/spdlog.h>
 
+#include <cstdlib>
+#include <optional>
+
+#include "cache/cached_handler.h"
+#include "cache/invalidation.h"
+#include "cli/admin_wiring.h"
 #include "cli/commands.h"
+#include "content/events.h"
+#include "content/site_service.h"
+#include "content/newsroom_service.h"
+#include "content/scheduler.h"
 #include "core/clock.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "render/theme.h"
+#include "search/indexer.h"
+#include "site/search.h"
 #include "site/site.h"
+#include "stats/article_lookup.h"
+#include "stats/handlers.h"
+#include "stats/service.h"
+#include "store/sqlite/newsroom_store.h"
+#include "store/sqlite/search_index.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/stats_repository.h"
 
 namespace congtin::cli {
+namespace {
+
+// CONGTIN_PAGE_CACHE_MB: the page cache's cap in MiB; 0 turns the cache off (benchmarks of
+// the full render). TODO(lead): move into Config with a TOML key beside the others.
+std::size_t page_cache_mb() {
+  const char* v = std::getenv("CONGTIN_PAGE_CACHE_MB");
+  if (v == nullptr || *v == '\0') return 64;
+  char* end = nullptr;
+  long n = std::strtol(v, &end, 10);
+  if (*end != '\0' || n < 0 || n > 65536) {
+    spdlog::warn("CONGTIN_PAGE_CACHE_MB={} is not a size in MiB (0..65536); using 64", v);
+    return 64;
+  }
+  return static_cast<std::size_t>(n);
+}
+
+// A number that changes when published content changes: how many articles are published
+// (at any time) and which is the newest. Statistics and sessions write to the same file, so
+// the file's own change time would clear the cache every few seconds. This process's own
+// changes are announced by events and absorbed by the watcher. TODO(store): replace with a
+// Store method built on PRAGMA data_version that ignores this process's commits, which
+// would also see outside edits that change neither figure (they wait for the cache's
+// max_age until then).
+cache::ExternalChangeWatcher::VersionFn content_version(content::Store& store) {
+  return [&store]() -> Result<std::uint64_t> {
+    const Seconds any_time{std::chrono::seconds(std::int64_t{1} << 40)};
+    content::ArticleQuery all;
+    auto count = store.articles().count_published(all, any_time);
+    if (!count) return count.error();
+    all.limit = 1;
+    auto newest = store.articles().published(all, any_time);
+    if (!newest) return newest.error();
+    std::uint64_t v = static_cast<std::uint64_t>(*count);
+    if (!newest->empty()) v = v * 1000003 + static_cast<std::uint64_t>(newest->front().id);
+    return v;
+  };
+}
+
+}  // namespace
 
 int serve(const Config& config) {
-  auto store = store::open_sqlite_store(config.db_path(), store::OpenMode::kOpenExisting);
+  auto store = store::open_sqlite_store(config.db_path(),
+                                                store::OpenMode::kOpenExisting);
   if (!store) return fail(store.error().message);
 
   const auto theme_dir =
@@ -21,10 +79,44 @@ int serve(const Config& config) {
   auto theme = render::Theme::load(theme_dir);
   if (!theme) return fail("theme " + theme_dir.string() + ": " + theme.error().message);
 
+  // base_url from the configuration is the site's public origin: pages build their absolute
+  // links (feeds, sitemaps, API) from the stored settings, so keep them in step.
+  if (!config.base_url.empty()) {
+    auto settings = (**store).site().settings();
+    if (!settings) return fail(settings.error().message);
+    if (settings->base_url != config.base_url) {
+      settings->base_url = config.base_url;
+      if (auto s = content::SiteService(**store).save_settings(*settings); !s)
+        return fail("base_url: " + s.error().message);
+    }
+  }
   SystemClock clock;
   site::PublicSite site(**store, **theme, clock, config.media_dir());
   http::Router router;
   site.add_routes(router);
+  auto search_index = store::open_sqlite_search_index(config.db_path());
+  if (!search_index) return fail(search_index.error().message);
+  site::SearchPages search_pages(**store, **theme, clock, **search_index);
+  search_pages.add_routes(router);
+  // The back office under /admin/ (accounts, sessions, users; cli/admin_wiring.h).
+  auto admin_wiring = wire_admin(config, **store, clock, router);
+  if (!admin_wiring) return fail("back office: " + admin_wiring.error().message);
+  // Visitor statistics: counted in memory, written every few seconds and at shutdown.
+  std::unique_ptr<stats::StatsRepository> stats_repo;
+  std::optional<stats::StoreArticleLookup> stats_lookup;
+  std::optional<stats::StatsService> stats_service;
+  if (config.stats) {
+    auto repo = store::open_sqlite_stats(config.db_path());
+    if (!repo) return fail(repo.error().message);
+    stats_repo = std::move(*repo);
+    stats_lookup.emplace(**store, clock);
+    stats::StatsOptions so;
+    so.flush_interval = std::chrono::seconds(config.stats_flush_seconds);
+    so.trusted_proxies = config.trusted_proxies;
+    stats_service.emplace(*stats_repo, *stats_lookup, clock, std::move(so));
+    if (auto s = stats_service->load(); !s) return fail("statistics: " + s.error().message);
+    stats::add_routes(router, *stats_service);
+  }
 
   http::ServerOptions options;
   options.host = config.listen_host;
@@ -35,11 +127,49 @@ int serve(const Config& config) {
   options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
   options.idle_timeout = std::chrono::seconds(config.idle_timeout_seconds);
   options.access_log = config.access_log;
-  http::Server server(options, router.handler());
+  // The page cache sits between the server and the router; content events (published by
+  // the services of this process) drop exactly the pages they touch.
+  content::EventBus events;
+  // The index first: the page cache must drop "search" answers only once the index changed.
+  search::Indexer indexer(**store, **search_index);
+  indexer.subscribe(events);
+  std::optional<cache::PageCache> page_cache;
+  std::optional<cache::ExternalChangeWatcher> watcher;
+  http::Handler handler = router.handler();
+  if (const std::size_t mb = page_cache_mb(); mb > 0) {
+    cache::PageCacheOptions co;
+    co.max_bytes = mb << 20;
+    page_cache.emplace(co);
+    cache::invalidate_on_events(*page_cache, events,
+                                cache::ancestors_from((**store).categories()));
+    watcher.emplace(*page_cache, content_version(**store));
+    watcher->watch_own_changes(events);
+    handler = cache::cached(*page_cache, std::move(handler));
+    spdlog::info("page cache: {} MiB", mb);
+  } else {
+    spdlog::info("page cache: off");
+  }
+  // Counting wraps the page cache, so pages served from the cache are counted too.
+  if (stats_service) {
+    handler = stats::counted(*stats_service, std::move(handler));
+    stats_service->start();
+    spdlog::info("statistics: on, flushed every {} s", config.stats_flush_seconds);
+  } else {
+    spdlog::info("statistics: off");
+  }
+  // Scheduled articles: those whose time passed while the server was down go live now, the
+  // others within 30 s of their time; their events reach the index and the cache above.
+  auto newsroom = store::open_newsroom(config.db_path());
+  if (!newsroom) return fail(newsroom.error().message);
+  content::NewsroomService newsroom_service(**newsroom, events, clock);
+  content::Scheduler scheduler(newsroom_service, clock);
+  (void)scheduler.start();  // logs what it did; a failed pass is retried by the timer
+  http::Server server(options, std::move(handler));
   if (auto s = server.start(); !s) return fail(s.error().message);
   spdlog::info("serving {} on http://{}:{}", config.data_dir.string(), config.listen_host,
                server.port());
   if (auto s = server.run_until_signal(); !s) return fail(s.error().message);
+  if (stats_service) stats_service->stop();  // the last batch
   spdlog::info("stopped");
   return 0;
 }

@@ -71,6 +71,23 @@ Status apply_toml(Config& c, const std::filesystem::path& file) {
       auto v = node.value<bool>();
       if (!v) return want("true or false");
       c.access_log = *v;
+    } else if (k == "stats") {
+      auto v = node.value<bool>();
+      if (!v) return want("true or false");
+      c.stats = *v;
+    } else if (k == "stats_flush_seconds") {
+      auto v = node.value<int64_t>();
+      if (!v || *v < 1 || *v > 300) return want("an integer from 1 to 300");
+      c.stats_flush_seconds = static_cast<int>(*v);
+    } else if (k == "trusted_proxies") {
+      const toml::array* arr = node.as_array();
+      if (!arr) return want("an array of IP addresses");
+      c.trusted_proxies.clear();
+      for (auto&& item : *arr) {
+        auto v = item.value<std::string>();
+        if (!v || v->empty()) return want("an array of IP addresses");
+        c.trusted_proxies.push_back(*v);
+      }
     } else if (k == "max_body_bytes") {
       auto v = node.value<int64_t>();
       if (!v || *v < 1024 || *v > (int64_t{1} << 31)) return want("an integer from 1024 to 2^31");
@@ -134,6 +151,23 @@ Status load_config(Config& c, const std::filesystem::path& explicit_file) {
     auto b = parse_bool("CONGTIN_ACCESS_LOG", v);
     if (!b) return b.take_error();
     c.access_log = *b;
+  }
+  if (const char* v = env("CONGTIN_STATS")) {
+    auto b = parse_bool("CONGTIN_STATS", v);
+    if (!b) return b.take_error();
+    c.stats = *b;
+  }
+  if (const char* v = env("CONGTIN_TRUSTED_PROXIES")) {
+    c.trusted_proxies.clear();
+    std::string_view rest(v);
+    while (!rest.empty()) {
+      const std::size_t comma = rest.find(',');
+      std::string_view item = rest.substr(0, comma);
+      while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+      while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+      if (!item.empty()) c.trusted_proxies.emplace_back(item);
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    }
   }
   return {};
 }

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 
@@ -23,6 +24,12 @@ struct Config {
   std::string base_url;             // public origin for absolute links; empty: relative
   std::string log_level = "info";
   bool access_log = true;
+  // Visitor statistics (stats/): TOML stats, stats_flush_seconds, trusted_proxies; env
+  // CONGTIN_STATS, CONGTIN_TRUSTED_PROXIES (comma-separated). X-Forwarded-For is believed only
+  // from the proxies named here (exact addresses); none by default.
+  bool stats = true;
+  int stats_flush_seconds = 5;
+  std::vector<std::string> trusted_proxies;
 
   // HTTP limits.
   std::size_t max_header_bytes = 16 * 1024;

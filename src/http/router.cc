@@ -3,6 +3,7 @@
 #include <boost/container/small_vector.hpp>
 #include <boost/url/pct_string_view.hpp>
 
+#include <set>
 #include <stdexcept>
 
 namespace congtin::http {
@@ -87,6 +88,9 @@ std::string_view Params::get(std::string_view name) const {
 
 struct Router::Impl {
   Node root;
+  // GET routes without placeholders, as registered ("/admin"): the targets of the
+  // trailing-slash redirect.
+  std::set<std::string, std::less<>> literal_get_paths;
   RouteHandler not_found = [](const Request&, const Params&) {
     return Response::text(404, "Không tìm thấy trang.");
   };
@@ -104,6 +108,8 @@ void Router::add(std::string_view method, std::string_view pattern, RouteHandler
   // A bad pattern is a programming error found at start-up, hence an exception.
   if (pattern.empty() || pattern[0] != '/')
     throw std::invalid_argument("route pattern must start with '/': " + std::string(pattern));
+  if (method == "GET" && pattern.find('{') == std::string_view::npos)
+    impl_->literal_get_paths.emplace(pattern);
   Node* node = &impl_->root;
   Route route{std::string(method), {}, std::move(h)};
   std::string_view rest = pattern.substr(1);
@@ -202,7 +208,20 @@ Response Router::dispatch(const Request& req) const {
   walk(impl_->root, segs, 0, path.substr(path.size()), caps, visit);
 
   if (chosen == nullptr) {
-    if (allow.empty()) return impl_->not_found(req, none);
+    if (allow.empty()) {
+      // Routes are registered without a trailing slash; "/admin/" answers with a permanent
+      // redirect to "/admin" when that is a route. Only literal routes are redirect targets,
+      // so "//host/" can never become a protocol-relative redirect to another site.
+      const std::string_view full = std::string_view(req.target).substr(0, path.size() + 1);
+      if ((want == "GET" || want == "HEAD") && encoded && full.size() > 1 && full.back() == '/' &&
+          impl_->literal_get_paths.contains(full.substr(0, full.size() - 1))) {
+        std::string location(full.substr(0, full.size() - 1));
+        if (const auto q = req.target.find('?'); q != std::string::npos)
+          location += req.target.substr(q);
+        return Response::redirect(301, std::move(location));
+      }
+      return impl_->not_found(req, none);
+    }
     Response r = Response::text(405, "Phương thức không được hỗ trợ.");
     r.header("Allow", std::move(allow));
     return r;

@@ -4,7 +4,9 @@
 // segment: "/tin-tuc/{slug}". A trailing "{name...}" matches the rest of the path
 // (one or more segments): "/static/{path...}". Literal routes win over placeholders. A path
 // that matches no route gets the not-found handler; a known path with another method gets
-// 405 with an Allow header. HEAD is routed to GET handlers (the server drops the body).
+// 405 with an Allow header. HEAD is routed to GET handlers (the server drops the body). A GET
+// or HEAD path with a trailing slash that matches nothing answers 301 to the same path without
+// it when that is a GET route without placeholders ("/admin/" → "/admin").
 // Routes are added before serving; dispatch() is then thread-safe.
 #pragma once
 

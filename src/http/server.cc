@@ -201,6 +201,8 @@ class Session final : public std::enable_shared_from_this<Session>, public Linke
     if (worker_.shared.access) log_access();
     // Release what a long-idle connection should not keep: shared gzip bytes, big bodies.
     res_.gzip_body.reset();
+    res_.br_body.reset();
+    res_.shared_body.reset();
     if (res_.body.capacity() > 64 * 1024) std::string().swap(res_.body);
     if (req_.body.capacity() > 64 * 1024) std::string().swap(req_.body);
     if (ec) return close();

@@ -86,14 +86,20 @@ std::string strong_etag(std::string_view body) {
   return buf;
 }
 
-std::string gzip_etag(std::string_view etag) {
+namespace {
+std::string variant_etag(std::string_view etag, std::string_view suffix) {
   if (etag.size() >= 2 && etag.back() == '"') {
     std::string out(etag.substr(0, etag.size() - 1));
-    out += "-gz\"";
+    out += suffix;
+    out += '"';
     return out;
   }
-  return std::string(etag) + "-gz";
+  return std::string(etag) + std::string(suffix);
 }
+}  // namespace
+
+std::string gzip_etag(std::string_view etag) { return variant_etag(etag, "-gz"); }
+std::string br_etag(std::string_view etag) { return variant_etag(etag, "-br"); }
 
 bool etag_matches(std::string_view if_none_match, std::string_view etag) {
   if (etag.empty()) return false;
@@ -123,6 +129,21 @@ bool accepts_gzip(std::string_view accept_encoding) {
   return gzip_listed.value_or(star);
 }
 
+bool accepts_br(std::string_view accept_encoding) {
+  // Only an explicit "br": a "*" client that never heard of brotli must not get it.
+  bool br = false;
+  for_each_item(accept_encoding, [&](std::string_view item) {
+    std::size_t semi = item.find(';');
+    std::string_view coding = trim(item.substr(0, semi));
+    if (iequals(coding, "br")) {
+      br = semi == std::string_view::npos || q_value(item.substr(semi + 1)) > 0;
+      return true;
+    }
+    return false;
+  });
+  return br;
+}
+
 bool is_compressible(std::string_view content_type) {
   std::string_view type = trim(content_type.substr(0, content_type.find(';')));
   return istarts_with(type, "text/") || iequals(type, "application/json") ||
@@ -132,13 +153,20 @@ bool is_compressible(std::string_view content_type) {
 }
 
 std::optional<std::string> gzip(std::string_view data) {
-  z_stream zs{};
-  // windowBits 15 + 16 asks zlib for the gzip wrapper instead of the zlib one.
-  if (deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return std::nullopt;
-  struct End {
-    z_stream* zs;
-    ~End() { deflateEnd(zs); }
-  } end{&zs};
+  // One deflate state per thread, reset between bodies: deflateInit2 allocates about 256 KiB
+  // for level 6, and doing that per answer (then freeing it) cost more than compressing a
+  // page (profile in bench/RESULTS.md).
+  struct Deflater {
+    z_stream zs{};
+    bool ok = false;
+    Deflater() { ok = deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK; }
+    ~Deflater() {
+      if (ok) deflateEnd(&zs);
+    }
+  };
+  thread_local Deflater d;
+  if (!d.ok || deflateReset(&d.zs) != Z_OK) return std::nullopt;
+  z_stream& zs = d.zs;
   std::string out;
   out.resize(deflateBound(&zs, static_cast<uLong>(data.size())));
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
@@ -251,21 +279,27 @@ Prepared prepare(const Request& req, Response& res, int http_minor, bool keep_al
                  std::string& head) {
   const bool is_head = req.method == "HEAD";
   const bool cacheable = res.status == 200 && (is_head || req.method == "GET");
+  const std::string& identity = res.identity_body();
   bool use_gzip = false;
+  bool use_br = false;
   bool vary = false;
 
   if (cacheable) {
-    if (res.etag.empty()) res.etag = strong_etag(res.body);
-    if (res.body.size() >= kGzipMinBytes && is_compressible(res.content_type)) {
+    if (res.etag.empty()) res.etag = strong_etag(identity);
+    if (identity.size() >= kGzipMinBytes && is_compressible(res.content_type)) {
       vary = true;
-      if (accepts_gzip(req.header("Accept-Encoding"))) {
+      std::string_view accept = req.header("Accept-Encoding");
+      if (res.br_body && accepts_br(accept)) {
+        use_br = true;
+      } else if (accepts_gzip(accept)) {
         if (!res.gzip_body) {
-          if (auto z = gzip(res.body)) res.gzip_body = std::make_shared<const std::string>(*z);
+          if (auto z = gzip(identity)) res.gzip_body = std::make_shared<const std::string>(*z);
         }
         use_gzip = res.gzip_body != nullptr;
       }
     }
     if (use_gzip) res.etag = gzip_etag(res.etag);
+    if (use_br) res.etag = br_etag(res.etag);
     if (etag_matches(req.header("If-None-Match"), res.etag)) res.status = 304;
   }
 
@@ -273,7 +307,9 @@ Prepared prepare(const Request& req, Response& res, int http_minor, bool keep_al
       res.status == 304 || res.status == 204 || (res.status >= 100 && res.status < 200);
   Prepared out;
   if (!no_body) {
-    std::string_view bytes = use_gzip ? std::string_view(*res.gzip_body) : res.body;
+    std::string_view bytes = use_br     ? std::string_view(*res.br_body)
+                             : use_gzip ? std::string_view(*res.gzip_body)
+                                        : std::string_view(identity);
     out.content_length = bytes.size();
     if (!is_head) out.body = bytes;
   }
@@ -295,6 +331,7 @@ Prepared prepare(const Request& req, Response& res, int http_minor, bool keep_al
   append_header(head, "X-Content-Type-Options", "nosniff");
   if (!res.etag.empty() && !has_crlf(res.etag)) append_header(head, "ETag", res.etag);
   if (use_gzip && !no_body) append_header(head, "Content-Encoding", "gzip");
+  if (use_br && !no_body) append_header(head, "Content-Encoding", "br");
   if (vary) append_header(head, "Vary", "Accept-Encoding");
   if (!keep_alive) {
     append_header(head, "Connection", "close");

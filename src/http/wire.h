@@ -34,11 +34,15 @@ inline constexpr std::size_t kGzipMinBytes = 1024;
 std::string strong_etag(std::string_view body);
 // The gzip variant's tag: "\"abc\"" -> "\"abc-gz\"", "W/\"abc\"" -> "W/\"abc-gz\"".
 std::string gzip_etag(std::string_view etag);
+// The brotli variant's tag: "\"abc\"" -> "\"abc-br\"".
+std::string br_etag(std::string_view etag);
 // True when an If-None-Match value ("*", a list, W/ prefixes) matches etag, weakly.
 bool etag_matches(std::string_view if_none_match, std::string_view etag);
 
 // True when Accept-Encoding allows gzip (gzip, x-gzip or *, with a non-zero q).
 bool accepts_gzip(std::string_view accept_encoding);
+// True when Accept-Encoding names br with a non-zero q ("*" does not count).
+bool accepts_br(std::string_view accept_encoding);
 // True for types that compress well: text/*, JSON, XML, RSS, JavaScript, SVG.
 bool is_compressible(std::string_view content_type);
 // gzip (RFC 1952) of data at level 6; nullopt only if zlib fails (out of memory).
@@ -63,8 +67,10 @@ struct Prepared {
 // Applies the HTTP rules to res for req and writes the status line and headers into head
 // (cleared first; its capacity is reused across requests):
 // - GET/HEAD 200: ETag (computed if res.etag is empty), If-None-Match -> 304 without body;
-// - gzip when allowed (see the file comment), using res.gzip_body or compressing res.body
-//   into it; Vary: Accept-Encoding whenever the choice depends on the client;
+// - the identity bytes are res.shared_body when set, else res.body;
+// - br when res.br_body is set and the client names br (ETag suffix "-br"), else gzip when
+//   allowed (see the file comment), using res.gzip_body or compressing the identity bytes;
+//   Vary: Accept-Encoding whenever the choice depends on the client;
 // - HEAD keeps every header of GET, Content-Length included, and sends no body;
 // - Server, Date, Content-Length (not on 304/204), X-Content-Type-Options: nosniff;
 // - Connection: close when !keep_alive, Connection: keep-alive for a keep-alive HTTP/1.0;

@@ -46,7 +46,6 @@ http::Response handle_category(const Deps& d, const http::Request& req, std::str
 http::Response handle_article(const Deps& d, const http::Request& req, std::string_view slug);
 http::Response handle_page(const Deps& d, const http::Request& req, std::string_view slug);
 http::Response handle_api_articles(const Deps& d, const http::Request& req);
-http::Response handle_robots();
 http::Response handle_healthz(const Deps& d);
 
 }  // namespace congtin::site

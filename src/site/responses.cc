@@ -1,6 +1,7 @@
 // Responses shared by the public handlers: rendered pages, the 404 page, the error page.
 #include <spdlog/spdlog.h>
 
+#include "site/discovery.h"
 #include "site/handlers.h"
 #include "site/view_models.h"
 
@@ -10,7 +11,9 @@ http::Response render_html(const Deps& d, std::string_view page_template, const 
                            int status) {
   http::Response r;
   r.status = status;
-  r.body = d.theme.render(page_template, ctx);
+  nlohmann::json full = ctx;
+  add_metadata(full, page_template);  // site/metadata.cc
+  r.body = d.theme.render(page_template, full);
   return r;
 }
 

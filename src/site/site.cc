@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "http/static_files.h"
+#include "site/discovery.h"
 #include "site/handlers.h"
 
 namespace congtin::site {
@@ -57,7 +58,32 @@ void PublicSite::add_routes(http::Router& router) const {
              guarded(deps_, "api", [](const Deps& d, const Request& req, const Params&) {
                return handle_api_articles(d, req);
              }));
-  router.get("/robots.txt", [](const Request&, const Params&) { return handle_robots(); });
+  // Site map, sitemap.xml, feeds, accessibility help (site/discovery.h).
+  const auto route = [&](std::string_view pattern, std::string name, auto fn) {
+    router.get(pattern, guarded(deps_, std::move(name), fn));
+  };
+  route("/robots.txt", "robots",
+        [](const Deps& d, const Request& req, const Params&) { return handle_robots_txt(d, req); });
+  route(kSiteMapPagePath, "site map", [](const Deps& d, const Request& req, const Params&) {
+    return handle_site_map_page(d, req);
+  });
+  route(kSitemapXmlPath, "sitemap", [](const Deps& d, const Request& req, const Params&) {
+    return handle_sitemap_xml(d, req);
+  });
+  route("/sitemap/{part}", "sitemap part", [](const Deps& d, const Request& req, const Params& p) {
+    return handle_sitemap_part(d, req, p.get("part"));
+  });
+  route(kSiteFeedPath, "feed",
+        [](const Deps& d, const Request& req, const Params&) { return handle_site_feed(d, req); });
+  route("/chuyen-muc/{slug}/rss.xml", "category feed",
+        [](const Deps& d, const Request& req, const Params& p) {
+          return handle_category_feed(d, req, p.get("slug"));
+        });
+  route(kFeedsPagePath, "feeds",
+        [](const Deps& d, const Request& req, const Params&) { return handle_feeds_page(d, req); });
+  route(kAccessibilityPath, "accessibility", [](const Deps& d, const Request& req, const Params&) {
+    return handle_accessibility_page(d, req);
+  });
   router.get("/healthz",
              guarded(deps_, "healthz", [](const Deps& d, const Request&, const Params&) {
                return handle_healthz(d);

@@ -6,7 +6,12 @@
 //   GET /chuyen-muc/{slug}       category listing, ?trang=N (15 per page, descendants included)
 //   GET /tin-tuc/{slug}          published article; an old slug answers 301 to the current one
 //   GET /trang/{slug}            static page
-//   GET /robots.txt, /healthz
+//   GET /robots.txt, /healthz      robots.txt names the sitemap
+//   GET /so-do-cong              "Sơ đồ cổng": the tree of menus, categories and pages
+//   GET /sitemap.xml             sitemaps.org XML; a sitemap index of /sitemap/N.xml when split
+//   GET /rss.xml                 RSS 2.0 of the whole site; /chuyen-muc/{slug}/rss.xml per category
+//   GET /rss                     the page listing the feeds
+//   GET /tro-giup-tiep-can       accessibility help (shortcuts, text size)
 //   GET /api/v1/articles         JSON list: ?category=SLUG&limit=N (1..100, default 20)&offset=M
 //   GET /static/{path...}        the theme's static files
 //   GET /media/{path...}         uploaded media (long cache)

@@ -1,20 +1,9 @@
-// GET /robots.txt and GET /healthz: answers for machines, no theme involved.
+// GET /healthz: an answer for machines, no theme involved (robots.txt is in sitemap.cc).
 #include <spdlog/spdlog.h>
 
 #include "site/handlers.h"
 
 namespace congtin::site {
-
-http::Response handle_robots() {
-  // The sitemap line is added with the sitemap.
-  http::Response r = http::Response::text(200,
-                                          "User-agent: *\n"
-                                          "Allow: /\n"
-                                          "Disallow: /admin/\n"
-                                          "Disallow: /api/\n");
-  r.header("Cache-Control", "public, max-age=3600");
-  return r;
-}
 
 http::Response handle_healthz(const Deps& d) {
   const Status s = d.store.ping();

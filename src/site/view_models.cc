@@ -148,6 +148,9 @@ nlohmann::json chrome_context(const Chrome& c, Seconds now, const Where& where,
       c.settings.base_url.empty() ? std::string() : absolute_url(c.settings.base_url, path);
   ctx["has_breadcrumbs"] = false;
   ctx["breadcrumbs"] = json::array();
+  // For the metadata (site/metadata.cc): the page's own title and path.
+  ctx["page_heading"] = std::string(title);
+  ctx["page_path"] = std::string(path);
   return ctx;
 }
 
@@ -233,6 +236,9 @@ nlohmann::json article_json(const content::Article& a) {
       {"body_html", a.body_html},
       {"date", dated ? text::format_vi_datetime(*a.published_at) : ""},
       {"iso_date", dated ? text::format_iso8601(*a.published_at) : ""},
+      {"iso_updated",
+       text::format_iso8601(std::max(a.updated_at, a.published_at.value_or(a.updated_at)))},
+      {"author", a.author},
       {"cover", std::move(cover)},
       {"byline", std::move(byline)},
       {"source", a.source},

@@ -39,7 +39,8 @@ struct Where {
 
 // Shared keys: site, menu, has_menu_categories, menu_categories, links, has_links, contacts,
 // has_contacts, pages, has_pages, year, copyright, is_home, page_title, meta_description,
-// canonical_url, has_breadcrumbs, breadcrumbs. `title` is the page's own title ("" on home).
+// canonical_url, has_breadcrumbs, breadcrumbs, page_heading (= title), page_path (= path).
+// `title` is the page's own title ("" on home).
 nlohmann::json chrome_context(const Chrome& c, Seconds now, const Where& where,
                               std::string_view title, std::string_view path);
 
@@ -61,8 +62,8 @@ nlohmann::json category_breadcrumbs(const Chrome& c, const content::Category& ca
 // {title, url, lead, date, date_short, iso_date, image, image_alt}
 nlohmann::json summary_json(const content::ArticleSummary& a);
 nlohmann::json summaries_json(const std::vector<content::ArticleSummary>& list);
-// {title, lead, body_html, date, iso_date, cover{src, alt, caption} | null, byline, source,
-//  tags, has_tags}
+// {title, lead, body_html, date, iso_date, iso_updated, author, cover{src, alt, caption} | null,
+//  byline, source, tags, has_tags}
 nlohmann::json article_json(const content::Article& a);
 
 // True if the article may be shown to the public at time now.

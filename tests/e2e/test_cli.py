@@ -166,6 +166,19 @@ class ServeErrorsTest(SiteTestCase):
         self.assertEqual(r.returncode, 1)
         self.assertIn("threads", r.stderr)
 
+    def test_base_url_from_the_environment(self):
+        data = self.new_dir("base-url")
+        self.assertEqual(congtin("init", "--data", data, "--demo").returncode, 0)
+        env = dict(os.environ, CONGTIN_BASE_URL="https://songoaivu.example.gov.vn")
+        server = Server(data, env=env)
+        try:
+            status, _, body = server.get("/api/v1/articles?limit=1")
+            self.assertEqual(status, 200)
+            url = json.loads(body)["results"][0]["url"]
+            self.assertTrue(url.startswith("https://songoaivu.example.gov.vn/tin-tuc/"), url)
+        finally:
+            self.assertEqual(server.stop(), 0)
+
     def test_sigterm_exits_zero(self):
         data = self.new_dir("stop")
         self.assertEqual(congtin("init", "--data", data).returncode, 0)

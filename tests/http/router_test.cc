@@ -73,7 +73,7 @@ INSTANTIATE_TEST_SUITE_P(
     Portal, RouterTable,
     ::testing::Values(
         Case{"GET", "/", 200, "home", ""}, Case{"GET", "/tin-tuc", 200, "list", ""},
-        Case{"GET", "/tin-tuc/", 404, "", ""},  // a placeholder needs a non-empty segment
+        Case{"GET", "/tin-tuc/", 301, "", ""},  // an empty segment is no slug; "/tin-tuc" is a route
         Case{"GET", "/tin-tuc/moi-nhat", 200, "latest", ""},  // literal beats placeholder
         Case{"GET", "/tin-tuc/ngoai-vu-2024", 200, "article:ngoai-vu-2024", ""},
         Case{"GET", "/tin-tuc/Ngo%E1%BA%A1i%20v%E1%BB%A5", 200, "article:Ngoại vụ", ""},
@@ -105,6 +105,26 @@ TEST(Router, CustomNotFound) {
     return Response::text(404, "Không có trang " + req.path);
   });
   EXPECT_EQ(r.dispatch(make("GET", "/trang-cu")).body, "Không có trang /trang-cu");
+}
+
+TEST(Router, TrailingSlashRedirectsWithoutIt) {
+  Router r;
+  r.get("/admin", [](const Request&, const Params&) { return Response::text(200, "admin"); });
+  EXPECT_EQ(r.dispatch(make("GET", "/admin")).body, "admin");
+  auto location = [](const Response& res) {
+    for (const auto& [k, v] : res.headers)
+      if (k == "Location") return v;
+    return std::string();
+  };
+  Response res = r.dispatch(make("GET", "/admin/?a=1"));
+  EXPECT_EQ(res.status, 301);
+  EXPECT_EQ(location(res), "/admin?a=1");
+  // Only GET and HEAD; never towards another host; the root stays the root.
+  EXPECT_EQ(r.dispatch(make("POST", "/admin/")).status, 404);
+  EXPECT_EQ(r.dispatch(make("GET", "//evil.example/")).status, 404);
+  EXPECT_EQ(r.dispatch(make("GET", "/a//")).status, 404);
+  EXPECT_EQ(r.dispatch(make("GET", "/")).status, 404);
+  EXPECT_EQ(r.dispatch(make("GET", "/khong-co/")).status, 404);  // no route without the slash
 }
 
 TEST(Router, PathOnlyRequestIsMatchedAsDecoded) {

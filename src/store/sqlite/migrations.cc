@@ -3,6 +3,11 @@
 #include <array>
 #include <string>
 
+#include "store/sqlite/account_schema.h"
+#include "store/sqlite/newsroom_schema.h"
+#include "store/sqlite/search_schema.h"
+#include "store/sqlite/stats_schema.h"
+
 namespace congtin::store::sqlite {
 
 namespace {
@@ -98,6 +103,10 @@ CREATE TABLE contacts (
 // Append new migrations here; never edit a released one.
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kInitialSchema},
+    Migration{2, "accounts and sessions", kAccountsSchema},
+    Migration{3, "newsroom: revisions, workflow, transitions, audit log", kNewsroomSchema},
+    Migration{4, "visitor statistics", kStatsSchema},
+    Migration{5, "search index", kSearchSchema},
 };
 
 }  // namespace
