@@ -9,13 +9,13 @@
 //     visitor as a syntax error.
 #include <unicode/utf8.h>
 
+#include <unistd.h>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unistd.h>
 
 #include "fuzz_check.h"
 #include "search/query.h"
@@ -45,7 +45,8 @@ struct Fixture {
   std::unique_ptr<search::SearchIndex> index;
 
   Fixture() {
-    dir = std::filesystem::temp_directory_path() / ("congtin-fuzz-search-" + std::to_string(::getpid()));
+    dir = std::filesystem::temp_directory_path() /
+          ("congtin-fuzz-search-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     auto s = store::open_sqlite_store(dir / "congtin.db", store::OpenMode::kCreate);
     FUZZ_CHECK(s.ok());

@@ -35,9 +35,9 @@ enum class TermKind {
 
 struct Term {
   TermKind kind = TermKind::kWord;
-  bool excluded = false;  // typed with a leading '-'
-  std::string text;       // NFC as typed, without quotes, '-' or '*'
-  std::string folded;     // text::fold(text)
+  bool excluded = false;   // typed with a leading '-'
+  std::string text;        // NFC as typed, without quotes, '-' or '*'
+  std::string folded;      // text::fold(text)
   bool has_marks = false;  // text carries diacritics or đ (its folded form differs in more
                            // than case): only then does an exact match rank higher
 
@@ -46,8 +46,8 @@ struct Term {
 
 struct Query {
   std::vector<Term> terms;
-  std::string text;        // the input as understood: NFC, spaces squashed, bounded; shown
-                           // back in the search box
+  std::string text;         // the input as understood: NFC, spaces squashed, bounded; shown
+                            // back in the search box
   bool simplified = false;  // the syntax was malformed or too long and was simplified
 
   // True when there is nothing to look for (no term that is not excluded).

@@ -49,8 +49,8 @@ std::vector<Span> words_of(std::string_view text, const std::vector<std::string>
   const bool paired = fspans.size() == spans.size();
   for (std::size_t i = 0; i < spans.size(); ++i) {
     if (paired) {
-      spans[i].match = match_of(std::string_view(folded).substr(fspans[i].first, fspans[i].second),
-                                words);
+      spans[i].match =
+          match_of(std::string_view(folded).substr(fspans[i].first, fspans[i].second), words);
     } else {
       spans[i].match = match_of(text::fold(text.substr(spans[i].off, spans[i].len)), words);
     }

@@ -165,6 +165,7 @@ http::Response handle_search_page(const SearchDeps& d, const http::Request& req)
       {"has_query", has_query},
       {"simplified", p.query.simplified},
       {"total", found.total},
+      {"total_text", found.total >= 1000 ? std::string("hơn 1.000") : std::to_string(found.total)},
       {"results", std::move(results)},
       {"has_results", !found.hits.empty()},
       {"no_results", has_query && found.hits.empty()},

@@ -72,8 +72,7 @@ http::Response handle_search_api(const SearchDeps& d, const http::Request& req) 
         {"snippet", hit_snippet_html(h, p.query)},
     });
   }
-  http::Response r =
-      json_response(200, {{"total", found->total}, {"results", std::move(results)}});
+  http::Response r = json_response(200, {{"total", found->total}, {"results", std::move(results)}});
   r.cache_tags = {"search"};
   return r;
 }

@@ -21,8 +21,7 @@ namespace congtin::search::testing_support {
 // UTC seconds for a Vietnam local time.
 inline content::Time vn_time(int y, unsigned m, unsigned d, int hh = 8, int mm = 0) {
   using namespace std::chrono;
-  return content::Time(sys_days(year(y) / month(m) / day(d)) + hours(hh) + minutes(mm) -
-                       hours(7));
+  return content::Time(sys_days(year(y) / month(m) / day(d)) + hours(hh) + minutes(mm) - hours(7));
 }
 
 class IndexTest : public ::testing::Test {

@@ -41,7 +41,7 @@ TEST(ParseQuery, Syntax) {
       {"hội nghị -\"trực tuyến\"", {"w:hoi!", "w:nghi!", "-p:truc tuyen!"}, false},
       {"hợp*", {"x:hop!"}, false},
       {"hợp***", {"x:hop!"}, false},
-      {"h*", {"w:h"}, false},          // too short for a prefix: a plain word
+      {"h*", {"w:h"}, false},            // too short for a prefix: a plain word
       {"covid-*", {"w:covid-"}, false},  // ends in punctuation: a plain word
       {"covid-19", {"w:covid-19"}, false},
       {"10/2023", {"w:10/2023"}, false},
@@ -66,9 +66,9 @@ TEST(ParseQuery, Syntax) {
 
 TEST(ParseQuery, MalformedFallsBackToPlainWords) {
   const std::vector<Case> cases = {
-      {"\"dong dang", {"w:dong", "w:dang"}, true},          // unbalanced quote
+      {"\"dong dang", {"w:dong", "w:dang"}, true},            // unbalanced quote
       {"a \"b c\" \"d", {"w:a", "w:b", "w:c", "w:d"}, true},  // one stray quote voids all
-      {"-visa", {"w:visa"}, true},                          // exclusions only
+      {"-visa", {"w:visa"}, true},                            // exclusions only
       {"-visa -\"ho chieu\"", {"w:visa", "p:ho chieu"}, true},
   };
   for (const auto& c : cases) {
@@ -83,7 +83,8 @@ TEST(ParseQuery, NfdAndNfcParseAlike) {
   // "Đồng Đăng lãnh sự" typed with combining marks (NFD) and with marks in another order.
   const std::string nfc = "\xC4\x90\xE1\xBB\x93ng \xC4\x90\xC4\x83ng l\xC3\xA3nh s\xE1\xBB\xB1";
   const std::string nfd =
-      "\xC4\x90o\xCC\x82\xCC\x80ng \xC4\x90" "a\xCC\x86ng la\xCC\x83nh su\xCC\x9B\xCC\xA3";
+      "\xC4\x90o\xCC\x82\xCC\x80ng \xC4\x90"
+      "a\xCC\x86ng la\xCC\x83nh su\xCC\x9B\xCC\xA3";
   const Query a = parse_query(nfc), b = parse_query(nfd);
   EXPECT_EQ(shape(a), shape(b));
   EXPECT_EQ(a.text, b.text);  // shown back in NFC
@@ -122,7 +123,9 @@ TEST(ParseQuery, ControlCharactersAreSpaces) {
 }
 
 TEST(ParseQuery, InvalidUtf8IsRepairedNotRejected) {
-  const Query q = parse_query("ngo\xFF" "ai vu");
+  const Query q = parse_query(
+      "ngo\xFF"
+      "ai vu");
   ASSERT_EQ(q.terms.size(), 2u);
   EXPECT_EQ(q.terms[1].folded, "vu");
 }
@@ -141,13 +144,17 @@ TEST(ForEachWord, SplitsLikeTheIndex) {
       {"Sở Ngoại vụ, tỉnh Lạc Hồng.", {"Sở", "Ngoại", "vụ", "tỉnh", "Lạc", "Hồng"}},
       {"covid-19 (10/2023)", {"covid", "19", "10", "2023"}},
       {"TTTTDV&ĐN", {"TTTTDV", "ĐN"}},
-      {"a\xCC\x81" "b", {"a\xCC\x81" "b"}},  // a combining mark stays inside its word
+      {"a\xCC\x81"
+       "b",
+       {"a\xCC\x81"
+        "b"}},  // a combining mark stays inside its word
       {"  ", {}},
   };
   for (const auto& c : cases) {
     std::vector<std::string> got;
     const std::string text = c.text;
-    for_each_word(text, [&](std::size_t off, std::size_t len) { got.push_back(text.substr(off, len)); });
+    for_each_word(text,
+                  [&](std::size_t off, std::size_t len) { got.push_back(text.substr(off, len)); });
     EXPECT_EQ(got, c.words) << c.text;
   }
 }

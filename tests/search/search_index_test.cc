@@ -54,20 +54,20 @@ TEST_F(SearchIndexTest, Syntax) {
     const char* query;
     Ids expected;
   } cases[] = {
-      {"\"ngoai vu\"", {1}},          // phrase: 2 has "ngoại giao và nhiệm vụ", not the phrase
+      {"\"ngoai vu\"", {1}},  // phrase: 2 has "ngoại giao và nhiệm vụ", not the phrase
       {"ngoai vu", {1, 2}},
       {"cong tac", {1, 2}},
-      {"cong tac -bien", {1}},        // exclude
+      {"cong tac -bien", {1}},  // exclude
       {"cong tac -\"bien gioi\"", {1}},
-      {"ngoa*", {1, 2}},              // prefix, no diacritics
+      {"ngoa*", {1, 2}},  // prefix, no diacritics
       {"hợp*", {3}},
       {"bie*", {2}},
-      {"\"dong dang", {1}},           // unbalanced: plain words
-      {"-bien", {2}},                 // exclusions only: plain words
-      {"AND", {}},                    // operators are words
-      {"NEAR(ngoai vu)", {}},       // "near(ngoai" is a word here
+      {"\"dong dang", {1}},    // unbalanced: plain words
+      {"-bien", {2}},          // exclusions only: plain words
+      {"AND", {}},             // operators are words
+      {"NEAR(ngoai vu)", {}},  // "near(ngoai" is a word here
       {"\" OR \"", {}},
-      {"{f_title}: ngoai", {}},       // column filters are words too
+      {"{f_title}: ngoai", {}},  // column filters are words too
   };
   for (const auto& c : cases) {
     Ids got = ids(c.query);
@@ -106,6 +106,28 @@ TEST_F(SearchIndexTest, FiltersAndPagination) {
   EXPECT_EQ(last.hits.size(), 5u);
   pages.offset = 100;
   EXPECT_TRUE(find("tin bien gioi", pages).hits.empty());
+}
+
+TEST_F(SearchIndexTest, BroadQueriesRankTheirNewestMatches) {
+  ASSERT_TRUE(index_
+                  ->batch([&]() -> Status {
+                    for (int i = 0; i < 1010; ++i)
+                      put(1000 + i, "Bản tin số " + std::to_string(i), "",
+                          vn_time(2016, 1, 1) + std::chrono::hours(i));
+                    return {};
+                  })
+                  .ok());
+  SearchRequest r;
+  r.limit = 10;
+  const SearchPage first = find("ban tin", r);
+  EXPECT_EQ(first.total, 1000);  // counting stops there
+  EXPECT_EQ(first.reachable, 300);
+  ASSERT_EQ(first.hits.size(), 10u);
+  EXPECT_EQ(first.hits[0].id, 2009);  // the newest, on equal relevance
+  r.offset = 290;
+  EXPECT_EQ(find("ban tin", r).hits.size(), 10u);
+  r.offset = 300;
+  EXPECT_TRUE(find("ban tin", r).hits.empty());
 }
 
 TEST_F(SearchIndexTest, TitleAboveBody) {

@@ -23,7 +23,8 @@ TEST(Highlight, EscapesEverythingButMark) {
 
 TEST(Highlight, PrefixAndNfdText) {
   const auto words = parse_query("hợp*").highlight_words();
-  EXPECT_EQ(highlight_html("Hợp tác, hội họp", words), "<mark>Hợp</mark> tác, hội <mark>họp</mark>");
+  EXPECT_EQ(highlight_html("Hợp tác, hội họp", words),
+            "<mark>Hợp</mark> tác, hội <mark>họp</mark>");
   // Text in NFD (combining marks) is matched and cut on whole characters.
   EXPECT_EQ(highlight_html("ho\xCC\xA3p", parse_query("hop").highlight_words()),
             "<mark>ho\xCC\xA3p</mark>");
@@ -41,7 +42,8 @@ TEST(Snippet, WindowAroundTheMatches) {
 }
 
 TEST(Snippet, NoMatchGivesTheBeginning) {
-  const std::string s = snippet_html("Đầu bài. Tiếp theo.", parse_query("khong co").highlight_words());
+  const std::string s =
+      snippet_html("Đầu bài. Tiếp theo.", parse_query("khong co").highlight_words());
   EXPECT_EQ(s, "Đầu bài. Tiếp theo.");
 }
 

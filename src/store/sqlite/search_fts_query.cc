@@ -68,8 +68,7 @@ FtsExpressions fts_expressions(const search::Query& q) {
     search::for_each_word(t.folded, [&](std::size_t, std::size_t) { ++tokens; });
     const bool placeable = t.kind == search::TermKind::kWord && tokens == 1;
     required.push_back(plain.phrase(kFolded, t.folded, is_prefix(t), 0));
-    std::string m =
-        b.phrase(kFolded, t.folded, is_prefix(t), kTermWeight, placeable ? slot++ : -1);
+    std::string m = b.phrase(kFolded, t.folded, is_prefix(t), kTermWeight, placeable ? slot++ : -1);
     if (t.has_marks) {
       // unicode61 lower-cases the exact form itself; the text is NFC like the indexed text.
       m = "(" + m + " OR " + b.phrase(kExact, t.text, is_prefix(t), kExactWeight) + ")";

@@ -50,14 +50,14 @@ constexpr int kRankWindow = 300;
 // The matches, newest first, up to kMaxCount: one walk gives both the (capped) count and
 // the rowid where the ranking window starts. FTS5 walks its doclists newest first.
 const std::string kNewestSql = "SELECT search_fts.rowid" + std::string(kFrom) +
-                               " ORDER BY search_fts.rowid DESC LIMIT " +
-                               std::to_string(kMaxCount);
+                               " ORDER BY search_fts.rowid DESC LIMIT " + std::to_string(kMaxCount);
 // The score comes back scaled to an integer (the statement API reads integers and text);
 // equal scores at that precision fall to recency.
 const std::string kRankSql =
     "SELECT search_fts.rowid, CAST(1000000.0 * congtin_rank(search_fts, ?6, ?11) AS INTEGER)"
     " AS score,"
-    " s.published_at" + std::string(kFrom) +
+    " s.published_at" +
+    std::string(kFrom) +
     " AND search_fts.rowid >= ?7 AND search_fts.rowid < ?8"
     " ORDER BY score DESC, s.published_at DESC, search_fts.rowid DESC LIMIT ?9 OFFSET ?10";
 
@@ -252,7 +252,8 @@ class SqliteSearchIndex final : public search::SearchIndex {
     thread_local std::vector<std::pair<const void*, const Connection*>> tuned;
     const std::pair<const void*, const Connection*> key{pool_.get(), *conn};
     if (std::find(tuned.begin(), tuned.end(), key) == tuned.end()) {
-      if (Status s = (*conn)->exec_script("PRAGMA cache_size = -32768; PRAGMA mmap_size = 4294967296");
+      if (Status s =
+              (*conn)->exec_script("PRAGMA cache_size = -32768; PRAGMA mmap_size = 4294967296");
           !s)
         return s.take_error();
       tuned.push_back(key);
@@ -266,10 +267,9 @@ class SqliteSearchIndex final : public search::SearchIndex {
 
   // Matches of `match` with rowid in [lo, hi), best first: ids, scores and dates only.
   static Result<std::vector<search::Hit>> rank(Connection& c, const std::string& match,
-                                               const std::string& weights,
-                                               const std::string& slots, const Bounds& b,
-                                               std::int64_t lo, std::int64_t hi, int limit,
-                                               int offset) {
+                                               const std::string& weights, const std::string& slots,
+                                               const Bounds& b, std::int64_t lo, std::int64_t hi,
+                                               int limit, int offset) {
     auto st = c.prepare(kRankSql);
     if (!st) return st.take_error();
     bind_bounds(*st, match, b);

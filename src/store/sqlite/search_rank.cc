@@ -23,10 +23,9 @@ constexpr int kNearDistance = 8;
 constexpr int kFoldedColumns = 4;  // f_title f_lead f_body f_meta come first
 
 // Column order of search_fts (search_schema.h): f_title f_lead f_body f_meta title lead meta.
-const double kColumnWeights[] = {search::kRanking.title, search::kRanking.lead,
-                                 search::kRanking.body,  search::kRanking.meta,
-                                 search::kRanking.title, search::kRanking.lead,
-                                 search::kRanking.meta};
+const double kColumnWeights[] = {
+    search::kRanking.title, search::kRanking.lead, search::kRanking.body, search::kRanking.meta,
+    search::kRanking.title, search::kRanking.lead, search::kRanking.meta};
 constexpr int kColumns = sizeof(kColumnWeights) / sizeof(kColumnWeights[0]);
 
 // Per query: the phrase weights and the columns' average lengths.
