@@ -70,8 +70,7 @@ cache::ExternalChangeWatcher::VersionFn content_version(content::Store& store) {
 }  // namespace
 
 int serve(const Config& config) {
-  auto store = store::open_sqlite_store(config.db_path(),
-                                                store::OpenMode::kOpenExisting);
+  auto store = store::open_sqlite_store(config.db_path(), store::OpenMode::kOpenExisting);
   if (!store) return fail(store.error().message);
 
   const auto theme_dir =
