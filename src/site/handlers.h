@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
+
 #include "content/repository.h"
 #include "core/clock.h"
 #include "core/result.h"
@@ -38,6 +40,11 @@ http::Response error_page(const Deps& d, std::string_view what, const Error& e);
 
 // One log line for a failed request.
 void log_error(std::string_view what, const Error& e);
+
+// JSON for the open-data API: UTF-8 errors replaced, readable from any site (CORS *).
+http::Response json_response(int status, const nlohmann::json& body);
+// A whole decimal integer of at most 19 characters, or nullopt (query parameters).
+std::optional<long long> parse_integer(std::string_view s);
 
 // Handlers. Pages they answer with 200/301 carry Response::cache_tags saying what they show
 // (tag names in cache/page_cache.h); 404s stay untagged, so any article event drops them.

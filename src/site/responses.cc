@@ -1,5 +1,8 @@
-// Responses shared by the public handlers: rendered pages, the 404 page, the error page.
+// Responses shared by the public handlers: rendered pages, the 404 page, the error page, and
+// the JSON answers of the API.
 #include <spdlog/spdlog.h>
+
+#include <charconv>
 
 #include "site/discovery.h"
 #include "site/handlers.h"
@@ -38,6 +41,21 @@ http::Response error_page(const Deps& d, std::string_view what, const Error& e) 
   r.header("Cache-Control", "no-store");
   if (status == 503) r.header("Retry-After", "60");
   return r;
+}
+
+http::Response json_response(int status, const nlohmann::json& body) {
+  http::Response r = http::Response::json(
+      status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  r.header("Access-Control-Allow-Origin", "*");  // open data: any site may read it
+  return r;
+}
+
+std::optional<long long> parse_integer(std::string_view s) {
+  if (s.empty() || s.size() > 19) return std::nullopt;
+  long long v = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return v;
 }
 
 }  // namespace congtin::site

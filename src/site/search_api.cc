@@ -11,21 +11,6 @@ namespace {
 constexpr int kDefaultLimit = 10;
 constexpr int kMaxLimit = 100;
 
-std::optional<long long> parse_integer(std::string_view s) {
-  if (s.empty() || s.size() > 19) return std::nullopt;
-  long long v = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-  return v;
-}
-
-http::Response json_response(int status, const nlohmann::json& body) {
-  http::Response r = http::Response::json(
-      status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  r.header("Access-Control-Allow-Origin", "*");  // open data: any site may read it
-  return r;
-}
-
 http::Response failure(std::string_view what, const Error& e) {
   log_error(what, e);
   http::Response r =
