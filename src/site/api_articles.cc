@@ -5,7 +5,6 @@
 //   400 {"error": ...} for a limit or offset that is not an integer, or a negative offset
 //   404 {"error": ...} for an unknown category
 // limit defaults to 20 and is clamped to 1..100.
-#include <charconv>
 #include <limits>
 #include <optional>
 #include <unordered_map>

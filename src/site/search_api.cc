@@ -1,5 +1,4 @@
 // GET /api/v1/search?q=…&limit=N&offset=M : search results as JSON (see site/search.h).
-#include <charconv>
 #include <limits>
 
 #include "site/search_internal.h"
