@@ -38,8 +38,9 @@ class Wiring final : public AdminWiring {
 
 }  // namespace
 
-Result<std::unique_ptr<AdminWiring>> wire_admin(const Config& config, content::Store& store,
+Result<std::unique_ptr<AdminWiring>> wire_admin(const Config& config, const AdminContext& ctx,
                                                 const Clock& clock, http::Router& router) {
+  content::Store& store = ctx.store;
   auto w = std::make_unique<Wiring>();
   if (auto s = auth::init_crypto(); !s) return s.take_error();
   auto accounts = store::sqlite::open_accounts(config.db_path());

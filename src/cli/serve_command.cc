@@ -97,9 +97,6 @@ int serve(const Config& config) {
   if (!search_index) return fail(search_index.error().message);
   site::SearchPages search_pages(**store, **theme, clock, **search_index);
   search_pages.add_routes(router);
-  // The back office under /admin/ (accounts, sessions, users; cli/admin_wiring.h).
-  auto admin_wiring = wire_admin(config, **store, clock, router);
-  if (!admin_wiring) return fail("back office: " + admin_wiring.error().message);
   // Visitor statistics: counted in memory, written every few seconds and at shutdown.
   std::unique_ptr<stats::StatsRepository> stats_repo;
   std::optional<stats::StoreArticleLookup> stats_lookup;
@@ -116,6 +113,18 @@ int serve(const Config& config) {
     if (auto s = stats_service->load(); !s) return fail("statistics: " + s.error().message);
     stats::add_routes(router, *stats_service);
   }
+  // Content events: what the newsroom, the back office and the scheduler change reaches the
+  // search index and the page cache (subscribed below, before the server starts).
+  content::EventBus events;
+  auto newsroom = store::open_newsroom(config.db_path());
+  if (!newsroom) return fail(newsroom.error().message);
+  content::NewsroomService newsroom_service(**newsroom, events, clock);
+  // The back office under /admin/ (accounts, newsroom, media, site management, statistics;
+  // cli/admin_wiring.h).
+  AdminContext admin_context{**store, events, newsroom_service,
+                             stats_service ? &*stats_service : nullptr};
+  auto admin_wiring = wire_admin(config, admin_context, clock, router);
+  if (!admin_wiring) return fail("back office: " + admin_wiring.error().message);
 
   http::ServerOptions options;
   options.host = config.listen_host;
@@ -128,7 +137,6 @@ int serve(const Config& config) {
   options.access_log = config.access_log;
   // The page cache sits between the server and the router; content events (published by
   // the services of this process) drop exactly the pages they touch.
-  content::EventBus events;
   // The index first: the page cache must drop "search" answers only once the index changed.
   search::Indexer indexer(**store, **search_index);
   indexer.subscribe(events);
@@ -158,9 +166,6 @@ int serve(const Config& config) {
   }
   // Scheduled articles: those whose time passed while the server was down go live now, the
   // others within 30 s of their time; their events reach the index and the cache above.
-  auto newsroom = store::open_newsroom(config.db_path());
-  if (!newsroom) return fail(newsroom.error().message);
-  content::NewsroomService newsroom_service(**newsroom, events, clock);
   content::Scheduler scheduler(newsroom_service, clock);
   (void)scheduler.start();  // logs what it did; a failed pass is retried by the timer
   http::Server server(options, std::move(handler));
