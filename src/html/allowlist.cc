@@ -202,10 +202,8 @@ Decision decide_span(const GumboElement& el) {
 
 }  // namespace
 
-Decision decide(const GumboNode* node, const ImgSrcRewriter& rewrite) {
-  const GumboElement& el = node->v.element;
-  if (el.tag_namespace != GUMBO_NAMESPACE_HTML) return act(Action::kDrop);
-  switch (el.tag) {
+bool dropped_with_content(GumboTag tag) {
+  switch (tag) {
     // Executable, embedding, form and document-level elements go with their content.
     case GUMBO_TAG_SCRIPT:
     case GUMBO_TAG_STYLE:
@@ -254,7 +252,17 @@ Decision decide(const GumboNode* node, const ImgSrcRewriter& rewrite) {
     case GUMBO_TAG_BASEFONT:
     case GUMBO_TAG_SPACER:
     case GUMBO_TAG_NEXTID:
-      return act(Action::kDrop);
+      return true;
+    default:
+      return false;
+  }
+}
+
+Decision decide(const GumboNode* node, const ImgSrcRewriter& rewrite) {
+  const GumboElement& el = node->v.element;
+  if (el.tag_namespace != GUMBO_NAMESPACE_HTML || dropped_with_content(el.tag))
+    return act(Action::kDrop);
+  switch (el.tag) {
     case GUMBO_TAG_DIV:
     case GUMBO_TAG_SECTION:
     case GUMBO_TAG_ARTICLE:

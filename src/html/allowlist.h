@@ -33,6 +33,10 @@ struct Decision {
   int list_id = 0;                                         // kWordItem
 };
 
+// True for the elements that go together with everything inside them (script, style, forms,
+// embeds, media...): neither their markup nor their text reaches the output or plain text.
+bool dropped_with_content(GumboTag tag);
+
 // What to do with element node (of any namespace). img src values go through rewrite.
 Decision decide(const GumboNode* node, const ImgSrcRewriter& rewrite);
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "html/allowlist.h"
 #include "html/node.h"
 #include "html/parse.h"
 #include "html/sanitize.h"
@@ -11,40 +12,6 @@
 
 namespace congtin::html {
 namespace {
-
-bool contributes_nothing(GumboTag t) {
-  switch (t) {
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_SVG:
-    case GUMBO_TAG_MATH:
-    case GUMBO_TAG_FORM:
-    case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_APPLET:
-    case GUMBO_TAG_NOFRAMES:
-    case GUMBO_TAG_NOEMBED:
-    case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_CANVAS:
-    case GUMBO_TAG_DATALIST:
-    case GUMBO_TAG_OPTION:
-    case GUMBO_TAG_RP:
-    case GUMBO_TAG_RT:
-      return true;
-    default:
-      return false;
-  }
-}
 
 bool is_line_block(GumboTag t) {
   switch (t) {
@@ -144,7 +111,7 @@ std::string to_plain_text(std::string_view html) {
       for (const char* p = child->v.text.text; *p != '\0'; ++p) raw += *p == '\n' ? ' ' : *p;
     } else if (child->type == GUMBO_NODE_ELEMENT &&
                child->v.element.tag_namespace == GUMBO_NAMESPACE_HTML &&
-               !contributes_nothing(child->v.element.tag)) {
+               !dropped_with_content(child->v.element.tag)) {
       if (is_line_block(child->v.element.tag)) raw += '\n';
       frames.push_back({child, 0});
     }
