@@ -57,6 +57,17 @@ Result<User> one_user(ConnectionPool& pool, std::string_view where, auto bind_ke
   return read_user(*st);
 }
 
+// Parameters ?2 to ?8, shared by INSERT and UPDATE.
+void bind_fields(Statement& st, const User& u) {
+  st.bind(2, u.display_name)
+      .bind(3, content::role_code(u.role))
+      .bind(4, u.password_hash)
+      .bind(5, u.disabled)
+      .bind_blob(6, bytes(u.totp_secret))
+      .bind(7, u.totp_enabled)
+      .bind(8, u.totp_last_step);
+}
+
 }  // namespace
 
 Result<Id> SqliteUserRepository::create(const User& u) {
@@ -67,16 +78,8 @@ Result<Id> SqliteUserRepository::create(const User& u) {
       "totp_enabled, totp_last_step, created_at, updated_at) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   if (!st) return st.take_error();
-  st->bind(1, u.username)
-      .bind(2, u.display_name)
-      .bind(3, content::role_code(u.role))
-      .bind(4, u.password_hash)
-      .bind(5, u.disabled)
-      .bind_blob(6, bytes(u.totp_secret))
-      .bind(7, u.totp_enabled)
-      .bind(8, u.totp_last_step)
-      .bind(9, to_unix(u.created_at))
-      .bind(10, to_unix(u.updated_at));
+  bind_fields(*st, u);
+  st->bind(1, u.username).bind(9, to_unix(u.created_at)).bind(10, to_unix(u.updated_at));
   if (auto s = st->run(); !s) return s.take_error();
   return (*conn)->last_insert_id();
 }
@@ -126,15 +129,8 @@ Status SqliteUserRepository::update(const User& u) {
       "UPDATE users SET display_name = ?2, role = ?3, password_hash = ?4, disabled = ?5, "
       "totp_secret = ?6, totp_enabled = ?7, totp_last_step = ?8, updated_at = ?9 WHERE id = ?1");
   if (!st) return st.take_error();
-  st->bind(1, u.id)
-      .bind(2, u.display_name)
-      .bind(3, content::role_code(u.role))
-      .bind(4, u.password_hash)
-      .bind(5, u.disabled)
-      .bind_blob(6, bytes(u.totp_secret))
-      .bind(7, u.totp_enabled)
-      .bind(8, u.totp_last_step)
-      .bind(9, to_unix(u.updated_at));
+  bind_fields(*st, u);
+  st->bind(1, u.id).bind(9, to_unix(u.updated_at));
   if (auto s = st->run(); !s) return s;
   if ((*conn)->changes() == 0) return Error::not_found("no user with id " + std::to_string(u.id));
   return {};
