@@ -2,6 +2,7 @@
 an ephemeral port, and stops it with SIGTERM. Standard library only."""
 
 import http.client
+import json
 import os
 import re
 import shutil
@@ -88,6 +89,32 @@ class SiteTestCase(unittest.TestCase):
     @classmethod
     def new_dir(cls, name):
         return os.path.join(cls.tmp, name)
+
+
+DEMO = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../demo")
+
+
+class DemoSiteTestCase(SiteTestCase):
+    """A class-wide demo site (`init --demo`) served on an ephemeral port; cls.site and
+    cls.articles hold the demo's source data (demo/site.json, demo/articles.jsonl)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.data = cls.new_dir("demo")
+        r = congtin("init", "--data", cls.data, "--demo")
+        assert r.returncode == 0, r.stderr
+        with open(os.path.join(DEMO, "site.json"), encoding="utf-8") as f:
+            cls.site = json.load(f)
+        with open(os.path.join(DEMO, "articles.jsonl"), encoding="utf-8") as f:
+            cls.articles = [json.loads(l) for l in f if l.strip()]
+        cls.server = Server(cls.data)
+        cls.origin = "http://127.0.0.1:%d" % cls.server.port
+
+    @classmethod
+    def tearDownClass(cls):
+        assert cls.server.stop() == 0
+        super().tearDownClass()
 
 
 def visible_text(html_text):

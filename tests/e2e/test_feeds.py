@@ -18,10 +18,9 @@ except ImportError:  # an interpreter outside Debian's (pyenv, venv): use the ap
     sys.path.append("/usr/lib/python3/dist-packages")
     import feedparser
 
-from harness import Server, SiteTestCase, congtin
+from harness import DemoSiteTestCase
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEMO = os.path.join(HERE, "../../demo")
 XSD = os.path.join(HERE, "../site/sitemap.xsd")
 
 
@@ -33,25 +32,7 @@ def iso_to_epoch(s):
     return calendar.timegm((y, mo, d, h, mi, se)) - offset
 
 
-class FeedsTest(SiteTestCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.data = cls.new_dir("demo")
-        r = congtin("init", "--data", cls.data, "--demo")
-        assert r.returncode == 0, r.stderr
-        with open(os.path.join(DEMO, "site.json"), encoding="utf-8") as f:
-            cls.site = json.load(f)
-        with open(os.path.join(DEMO, "articles.jsonl"), encoding="utf-8") as f:
-            cls.articles = [json.loads(l) for l in f if l.strip()]
-        cls.server = Server(cls.data)
-        cls.origin = "http://127.0.0.1:%d" % cls.server.port
-
-    @classmethod
-    def tearDownClass(cls):
-        assert cls.server.stop() == 0
-        super().tearDownClass()
-
+class FeedsTest(DemoSiteTestCase):
     def fetch_feed(self, path):
         status, resp, _ = self.server.get(path)
         self.assertEqual(status, 200, path)

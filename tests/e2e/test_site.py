@@ -3,14 +3,11 @@
 
 import gzip
 import json
-import os
 import re
 import socket
 import unittest
 
-from harness import Server, SiteTestCase, congtin, visible_text, wait_until
-
-DEMO = os.path.join(os.path.dirname(__file__), "../../demo")
+from harness import DemoSiteTestCase, visible_text, wait_until
 
 
 def raw_exchange(port, payload, timeout=10):
@@ -32,24 +29,7 @@ def raw_exchange(port, payload, timeout=10):
         s.close()
 
 
-class DemoSiteTest(SiteTestCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.data = cls.new_dir("demo")
-        r = congtin("init", "--data", cls.data, "--demo")
-        assert r.returncode == 0, r.stderr
-        with open(os.path.join(DEMO, "site.json"), encoding="utf-8") as f:
-            cls.site = json.load(f)
-        with open(os.path.join(DEMO, "articles.jsonl"), encoding="utf-8") as f:
-            cls.articles = [json.loads(l) for l in f if l.strip()]
-        cls.server = Server(cls.data)
-
-    @classmethod
-    def tearDownClass(cls):
-        assert cls.server.stop() == 0
-        super().tearDownClass()
-
+class DemoSiteTest(DemoSiteTestCase):
     def first_article_url(self, page):
         m = re.search(r'href="(/tin-tuc/[a-z0-9-]+)"', page)
         self.assertIsNotNone(m, "the page links to an article")
