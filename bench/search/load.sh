@@ -3,13 +3,18 @@
 # full reindex time, and server-side latency of GET /api/v1/search and /tim-kiem at CONNS
 # concurrent clients (wrk, loopback, DURATION each), median of RUNS runs.
 #
-# Server-side latency is what the server's access log records for each search request
-# (from the first byte read to the last byte written); the page cache is off so every
-# request searches. Prints Markdown rows for bench/RESULTS.md.
+# Three latencies per request, each reported as p50/p99 (median of the runs):
+#   handler  the time the search handler spent making the answer (its Server-Timing
+#            header, collected by queries.lua): the server's own work;
+#   access   what the access log records (request read to last byte written): the handler
+#            plus the wait for a worker thread to run the write's completion;
+#   wrk      what the client sees (adds the wait in the socket for a worker thread).
+# The page cache is off (PAGE_CACHE_MB=0) so every request searches. Reindex reports wall
+# time and peak RSS. Prints Markdown rows for bench/RESULTS.md.
 #
 # Environment: CONGTIN (binary, default build/src/cli/congtin), WORK (/tmp/congtin-bench),
 # N (100000), RUNS (3), DURATION (15s), CONNS (16), THREADS (wrk threads, 2),
-# SERVER_THREADS (2), PORT (18420), REINDEX (1; 0 skips the reindex runs).
+# SERVER_THREADS (2), PORT (18420), REINDEX (1; 0 skips the reindex runs), PAGE_CACHE_MB (0).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -35,15 +40,13 @@ if [[ ! -f $SITE/congtin.db ]]; then
 fi
 
 # Full reindex, wall clock (REINDEX=0 skips it).
-times=()
+times=(); rss=()
 for r in $(seq "$([[ ${REINDEX:-1} == 0 ]] && echo 0 || echo "$RUNS")"); do
-  start=$(date +%s.%N)
-  "$CONGTIN" reindex --data "$SITE" >/dev/null 2>&1
-  end=$(date +%s.%N)
-  times+=("$(echo "$end - $start" | bc)")
+  read -r t m <<<"$(/usr/bin/time -f '%e %M' "$CONGTIN" reindex --data "$SITE" 2>&1 >/dev/null | tail -1)"
+  times+=("$t"); rss+=("$((m / 1024))")
 done
 if (( ${#times[@]} )); then
-  echo "| full reindex, $N articles | ${times[*]} s | **$(printf '%s\n' "${times[@]}" | median) s** |"
+  echo "| full reindex, $N articles | ${times[*]} s, peak RSS ${rss[*]} MiB | **$(printf '%s\n' "${times[@]}" | median) s**, $(printf '%s\n' "${rss[@]}" | median) MiB |"
 fi
 
 SERVER_PID=
@@ -53,10 +56,10 @@ trap stop_server EXIT
 cd "$HERE"
 for kind in api page; do
   python3 "$HERE/make_queries.py" "$kind" > "$WORK/search-queries-$kind.txt"
-  p50s=(); p99s=(); rps=()
+  p50s=(); p99s=(); rps=(); h50s=(); h99s=(); w50s=(); w99s=()
   for r in $(seq "$RUNS"); do
     log=$WORK/search-access-$kind-$r.log
-    CONGTIN_PAGE_CACHE_MB=0 CONGTIN_ACCESS_LOG=true "$CONGTIN" serve --data "$SITE" \
+    CONGTIN_PAGE_CACHE_MB=${PAGE_CACHE_MB:-0} CONGTIN_ACCESS_LOG=true "$CONGTIN" serve --data "$SITE" \
       --listen "127.0.0.1:$PORT" --threads "$SERVER_THREADS" > "$log" 2>/dev/null &
     SERVER_PID=$!
     for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
@@ -67,8 +70,15 @@ for kind in api page; do
     rps+=("$(echo "$out" | awk '/Requests\/sec/ {print $2}')")
     read -r p50 p99 n <<<"$(grep -aoE '" 200 [0-9]+ [0-9]+us' "$log" | awk '{print $4}' | tr -d 'us' |
       sort -n | awk '{a[NR]=$1} END {print a[int(NR*0.5)], a[int(NR*0.99)], NR}')"
-    p50s+=("$p50"); p99s+=("$p99")
-    echo "  $kind run $r: $n requests, p50 ${p50} us, p99 ${p99} us, $(echo "$out" | awk '/Requests\/sec/ {print $2}') req/s" >&2
+    read -r _ hn h50 h99 <<<"$(echo "$out" | grep '^handler:')"
+    read -r _ w50 w99 <<<"$(echo "$out" | grep '^wrk:')"
+    p50s+=("$p50"); p99s+=("$p99"); h50s+=("$h50"); h99s+=("$h99"); w50s+=("$w50"); w99s+=("$w99")
+    echo "  $kind run $r: $n requests, handler p50 ${h50} us p99 ${h99} us ($hn timed)," \
+      "access log p50 ${p50} us p99 ${p99} us, wrk p50 ${w50} us p99 ${w99} us," \
+      "$(echo "$out" | awk '/Requests\/sec/ {print $2}') req/s" >&2
   done
-  echo "| $kind, $CONNS clients | p50 $(printf '%s\n' "${p50s[@]}" | median) µs, p99 $(printf '%s\n' "${p99s[@]}" | median) µs | $(printf '%s\n' "${rps[@]}" | median) req/s |"
+  m() { printf '%s\n' "$@" | median; }
+  echo "| $kind, $CONNS clients | handler p50 $(m "${h50s[@]}") µs, p99 $(m "${h99s[@]}") µs;" \
+    "access log p50 $(m "${p50s[@]}") µs, p99 $(m "${p99s[@]}") µs;" \
+    "wrk p50 $(m "${w50s[@]}") µs, p99 $(m "${w99s[@]}") µs | $(m "${rps[@]}") req/s |"
 done

@@ -86,6 +86,9 @@ struct Hit {
   std::string title;
   std::string lead;
   std::string body_text;
+  // text::fold of lead and body_text when the index keeps them (for snippets without
+  // folding again), else empty.
+  std::string folded_lead, folded_body;
   content::Id category_id = 0;
   content::Time published_at{};
   double score = 0;  // larger is better; comparable within one result set only

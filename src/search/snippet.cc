@@ -39,16 +39,30 @@ int match_of(std::string_view folded, const std::vector<std::string>& words) {
 // the original's is much cheaper than folding word by word; fold keeps every non-letter, so
 // the words pair up, except in exotic text where a letter folds to a non-letter: then each
 // word is folded on its own.
-std::vector<Span> words_of(std::string_view text, const std::vector<std::string>& words) {
+// folded_ahead, when given, is text::fold of a text that starts with `text` (it may go on
+// further: `text` can be a cut of it); otherwise text is folded here.
+std::vector<Span> words_of(std::string_view text, const std::vector<std::string>& words,
+                           const std::string_view* folded_ahead = nullptr) {
   std::vector<Span> spans;
   for_each_word(text, [&](std::size_t off, std::size_t len) { spans.push_back({off, len, -1}); });
-  const std::string folded = text::fold(text);
+  std::string own;
+  if (folded_ahead == nullptr) own = text::fold(text);
+  const std::string_view folded = folded_ahead ? *folded_ahead : std::string_view(own);
   std::vector<std::pair<std::size_t, std::size_t>> fspans;
   fspans.reserve(spans.size());
-  for_each_word(folded, [&](std::size_t off, std::size_t len) { fspans.emplace_back(off, len); });
+  for_each_word(folded, [&](std::size_t off, std::size_t len) {
+    if (fspans.size() <= spans.size()) fspans.emplace_back(off, len);
+  });
+  // Folded ahead from a longer text: the words pair up to the cut, where the last word of
+  // text may be cut short and is folded on its own.
+  std::size_t pairs = spans.size();
+  if (folded_ahead != nullptr && fspans.size() > spans.size() && !spans.empty()) {
+    fspans.resize(spans.size());
+    --pairs;
+  }
   const bool paired = fspans.size() == spans.size();
   for (std::size_t i = 0; i < spans.size(); ++i) {
-    if (paired) {
+    if (paired && i < pairs) {
       spans[i].match =
           match_of(std::string_view(folded).substr(fspans[i].first, fspans[i].second), words);
     } else {
@@ -85,8 +99,14 @@ std::string highlight_html(std::string_view text, const std::vector<std::string>
 
 std::string snippet_html(std::string_view full_text, const std::vector<std::string>& words,
                          std::size_t max_words) {
+  return snippet_html(full_text, {}, words, max_words);
+}
+
+std::string snippet_html(std::string_view full_text, std::string_view folded_text,
+                         const std::vector<std::string>& words, std::size_t max_words) {
   const std::string_view text = cut_utf8(full_text, kMaxScanBytes);
-  const std::vector<Span> spans = words_of(text, words);
+  const std::vector<Span> spans =
+      words_of(text, words, folded_text.empty() ? nullptr : &folded_text);
   if (spans.empty() || max_words == 0) return html::escape(cut_utf8(text, 300));
 
   // Slide a window of max_words words; score = distinct words matched, then matches.

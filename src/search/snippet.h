@@ -22,4 +22,10 @@ std::string highlight_html(std::string_view text, const std::vector<std::string>
 std::string snippet_html(std::string_view text, const std::vector<std::string>& words,
                          std::size_t max_words = 36);
 
+// The same, with folded_text = text::fold(text) computed ahead (the index stores it): folding
+// a few kilobytes of every hit with ICU was the largest cost of a results page after the
+// index itself. A folded_text that does not pair word for word with text is ignored.
+std::string snippet_html(std::string_view text, std::string_view folded_text,
+                         const std::vector<std::string>& words, std::size_t max_words = 36);
+
 }  // namespace congtin::search

@@ -2,7 +2,9 @@
 #include "site/search.h"
 
 #include <boost/url.hpp>
+#include <fmt/format.h>
 
+#include <chrono>
 #include <exception>
 #include <string>
 
@@ -114,7 +116,12 @@ std::string hit_title_html(const search::Hit& h, const search::Query& q) {
 
 std::string hit_snippet_html(const search::Hit& h, const search::Query& q) {
   const std::string text = h.lead.empty() ? h.body_text : h.lead + "\n" + h.body_text;
-  return search::snippet_html(text, q.highlight_words());
+  // fold() keeps the newline and folds each side on its own, so the folded forms join alike.
+  // Empty when the index does not keep them: snippet_html folds the text itself then.
+  const std::string folded = h.folded_lead.empty() && h.folded_body.empty() ? std::string()
+                             : h.lead.empty() ? h.folded_body
+                                              : h.folded_lead + "\n" + h.folded_body;
+  return search::snippet_html(text, folded, q.highlight_words());
 }
 
 http::Response handle_search_page(const SearchDeps& d, const http::Request& req) {
@@ -190,14 +197,23 @@ SearchPages::~SearchPages() = default;
 
 void SearchPages::add_routes(http::Router& router) const {
   // As PublicSite's routes: an exception (a bug) becomes the error page, never a crash.
+  // Every answer says how long the server spent making it (Server-Timing, in ms): the
+  // access log's time also holds the wait for a worker thread, and bench/search/load.sh
+  // reports both. A copy kept by the page cache carries the time of the answer it stored.
   auto guarded = [deps = deps_](std::string name, auto fn) -> http::RouteHandler {
     return [deps, name = std::move(name), fn](const http::Request& req,
                                               const http::Params&) -> http::Response {
+      const auto started = std::chrono::steady_clock::now();
+      http::Response r;
       try {
-        return fn(*deps, req);
+        r = fn(*deps, req);
       } catch (const std::exception& e) {
-        return error_page(deps->base, name + " " + req.path, Error::internal(e.what()));
+        r = error_page(deps->base, name + " " + req.path, Error::internal(e.what()));
       }
+      const std::chrono::duration<double, std::milli> took =
+          std::chrono::steady_clock::now() - started;
+      r.header("Server-Timing", fmt::format("search;dur={:.3f}", took.count()));
+      return r;
     };
   };
   router.get(kSearchPath, guarded("search", handle_search_page));

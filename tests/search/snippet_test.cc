@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "search/query.h"
+#include "text/vietnamese.h"
 
 namespace congtin::search {
 namespace {
@@ -54,6 +55,32 @@ TEST(Snippet, PrefersTheWindowWithMoreDistinctWords) {
   for (int i = 0; i < 50; ++i) text += "y ";
   const std::string s = snippet_html(text, parse_query("bien gioi").highlight_words(), 10);
   EXPECT_NE(s.find("<mark>biên</mark> <mark>giới</mark>"), std::string::npos) << s;
+}
+
+// Folded ahead (as the index stores it) or folded here, the snippet is the same: short text,
+// text past the 32 KB scan limit (cut inside a word), and a folded text that does not pair.
+TEST(Snippet, FoldedAheadGivesTheSameSnippet) {
+  std::string long_text;
+  while (long_text.size() < 40 * 1024) long_text += "Đoàn công tác Sở Ngoại vụ đến Đồng Đăng. ";
+  long_text += "hữu nghị";
+  struct Case {
+    std::string text, query;
+  };
+  const Case cases[] = {
+      {"Sở Ngoại vụ làm việc tại cửa khẩu Đồng Đăng", "ngoai vu dong dang"},
+      {"Hợp tác, hội họp; HỢP ĐỒNG", "hợp*"},
+      {"ho\xCC\xA3p ba\xCC\x80n", "hop ban"},
+      {long_text, "dong dang"},
+      {long_text, "huu nghi"},
+  };
+  for (const auto& c : cases) {
+    const auto words = parse_query(c.query).highlight_words();
+    EXPECT_EQ(snippet_html(c.text, text::fold(c.text), words), snippet_html(c.text, words))
+        << c.query;
+  }
+  const auto words = parse_query("dong dang").highlight_words();
+  EXPECT_EQ(snippet_html("Cửa khẩu Đồng Đăng", "mot hai", words),
+            "Cửa khẩu <mark>Đồng</mark> <mark>Đăng</mark>");
 }
 
 }  // namespace

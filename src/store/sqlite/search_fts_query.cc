@@ -5,8 +5,9 @@
 namespace congtin::store::sqlite {
 namespace {
 
-constexpr std::string_view kFolded = "{f_title f_lead f_body f_meta}";
-constexpr std::string_view kExact = "{title lead meta}";
+// Which columns congtin_rank counts a phrase in (see the header).
+constexpr int kFolded = 0;
+constexpr int kExact = 1;
 // Phrase weights (congtin_rank): a required term 1; its exact form, typed with diacritics,
 // 1 more.
 constexpr double kTermWeight = 1.0;
@@ -34,21 +35,21 @@ std::string join(const std::vector<std::string>& parts, std::string_view op) {
 // Builds an expression and the arguments of its phrases side by side, so they stay in step.
 class Builder {
  public:
-  // A phrase (or prefix) in the given columns.
-  std::string phrase(std::string_view columns, std::string_view text, bool prefix, double w,
-                     int slot = -1) {
+  // A phrase (or prefix), counted on the given side.
+  std::string phrase(int side, std::string_view text, bool prefix, double w, int slot = -1) {
     weights_.push_back(std::to_string(w));
     slots_.push_back(std::to_string(slot));
-    std::string out(columns);
-    out += " : " + quoted(text);
+    sides_.push_back(std::to_string(side));
+    std::string out = quoted(text);
     if (prefix) out += " *";
     return out;
   }
   std::string weights() const { return join(weights_, " "); }
   std::string slots() const { return join(slots_, " "); }
+  std::string sides() const { return join(sides_, " "); }
 
  private:
-  std::vector<std::string> weights_, slots_;
+  std::vector<std::string> weights_, slots_, sides_;
 };
 
 bool is_prefix(const search::Term& t) { return t.kind == search::TermKind::kPrefix; }
@@ -87,6 +88,7 @@ FtsExpressions fts_expressions(const search::Query& q) {
   }
   out.weights = b.weights();
   out.slots = b.slots();
+  out.sides = b.sides();
   return out;
 }
 

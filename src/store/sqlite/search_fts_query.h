@@ -6,8 +6,15 @@
 //
 // Every piece of visitor text goes into an expression inside double quotes (quotes doubled),
 // so FTS5 operators typed by a visitor (AND, NEAR, ^, :) are plain words, and an expression
-// built from any Query is valid. Folded terms are confined to the folded columns and exact
-// forms to the original columns, so the two never count twice.
+// built from any Query is valid.
+//
+// No phrase carries a column filter: with detail=full, FTS5 tests a filter against every
+// entry's position list, which doubled the cost of walking the doclists of common words. It
+// matches the same rows without: a folded term (no marks) found in an original column is
+// there as written without marks, so it is in the folded column too; an exact form (with
+// marks) cannot occur in a folded column. congtin_rank counts folded phrases in the folded
+// columns only and exact ones in the original columns only (`sides`), so nothing counts
+// twice.
 #pragma once
 
 #include <string>
@@ -27,6 +34,8 @@ struct FtsExpressions {
   // phrases), from which congtin_rank tells words standing together from scattered ones.
   std::string weights;
   std::string slots;
+  // Per phrase: 0 for a folded phrase, 1 for an exact form.
+  std::string sides;
 };
 
 // Empty strings when the query has nothing to look for (Query::empty()).

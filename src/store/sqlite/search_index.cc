@@ -1,6 +1,7 @@
 #include "store/sqlite/search_index.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <string>
 
@@ -47,19 +48,19 @@ constexpr std::int64_t kMaxCount = 1000;
 // scoring every match of a common word among 100,000 articles would take a second.
 constexpr int kRankWindow = 300;
 
-// The matches, newest first, up to kMaxCount: one walk gives both the (capped) count and
-// the rowid where the ranking window starts. FTS5 walks its doclists newest first.
-const std::string kNewestSql = "SELECT search_fts.rowid" + std::string(kFrom) +
-                               " ORDER BY search_fts.rowid DESC LIMIT " + std::to_string(kMaxCount);
-// The score comes back scaled to an integer (the statement API reads integers and text);
-// equal scores at that precision fall to recency.
-const std::string kRankSql =
-    "SELECT search_fts.rowid, CAST(1000000.0 * congtin_rank(search_fts, ?6, ?11) AS INTEGER)"
-    " AS score,"
-    " s.published_at" +
-    std::string(kFrom) +
-    " AND search_fts.rowid >= ?7 AND search_fts.rowid < ?8"
-    " ORDER BY score DESC, s.published_at DESC, search_fts.rowid DESC LIMIT ?9 OFFSET ?10";
+// One walk of the matches, newest first (FTS5 walks its doclists in rowid order and consumes
+// the ORDER BY), gives the capped count and the scores of the window: congtin_rank scores
+// the first kRankWindow rows and gives the rest 0 without reading their positions. A second
+// walk for the count, as before, cost as much again, since intersecting the doclists of
+// common words is most of the work. The score comes back scaled to an integer (the statement
+// API reads integers and text); equal scores at that precision fall to recency.
+const std::string kSearchSql =
+    "SELECT search_fts.rowid, CAST(1000000.0 * congtin_rank(search_fts, ?6, ?7, ?8, " +
+    std::to_string(kRankWindow) + ") AS INTEGER), s.published_at" + std::string(kFrom) +
+    " ORDER BY search_fts.rowid DESC LIMIT " + std::to_string(kMaxCount);
+
+// The tuning of an index connection for queries (see connection()).
+constexpr const char* kQueryTuning = "PRAGMA cache_size = -32768; PRAGMA mmap_size = 4294967296";
 
 struct Bounds {
   std::int64_t now, from, until;
@@ -155,30 +156,40 @@ class SqliteSearchIndex final : public search::SearchIndex {
     auto conn = connection();
     if (!conn) return conn.take_error();
     Connection& c = **conn;
-    // A query matching more than kRankWindow articles is ranked among its kRankWindow
-    // newest matches (the first kRankWindow / limit pages).
-    std::int64_t cut = 0;
+    std::vector<search::Hit> window;
     {
-      auto st = c.prepare(kNewestSql);
+      auto st = c.prepare(kSearchSql);
       if (!st) return st.take_error();
-      bind_bounds(*st, exprs.filter, bounds);
+      bind_bounds(*st, exprs.ranked, bounds);
+      st->bind(6, exprs.weights).bind(7, exprs.slots).bind(8, exprs.sides);
       for (;;) {
         auto row = st->step();
         if (!row) return row.take_error();
         if (!*row) break;
-        if (++page.total == kRankWindow) cut = st->column_int64(0);
+        if (page.total++ >= kRankWindow) continue;
+        search::Hit h;
+        h.id = st->column_int64(0);
+        h.score = static_cast<double>(st->column_int64(1)) / 1e6;
+        h.published_at = from_unix(st->column_int64(2));
+        window.push_back(std::move(h));
       }
     }
-    page.reachable = std::min<std::int64_t>(page.total, kRankWindow);
-    if (page.total == kRankWindow) cut = 0;  // exactly the window: no cut needed
+    page.reachable = static_cast<std::int64_t>(window.size());
     if (page.reachable <= offset) return page;
-    auto ranked = rank(c, exprs.ranked, exprs.weights, exprs.slots, bounds, cut,
-                       std::numeric_limits<std::int64_t>::max(), limit, offset);
-    if (!ranked) return ranked.take_error();
-    std::vector<search::Hit> hits = std::move(*ranked);
+    const auto last = window.begin() + std::min<std::size_t>(window.size(), offset + limit);
+    std::partial_sort(window.begin(), last, window.end(),
+                      [](const search::Hit& a, const search::Hit& b) {
+                        if (a.score != b.score) return a.score > b.score;
+                        if (a.published_at != b.published_at)
+                          return a.published_at > b.published_at;
+                        return a.id > b.id;
+                      });
+    std::vector<search::Hit> hits(std::make_move_iterator(window.begin() + offset),
+                                  std::make_move_iterator(last));
     for (auto& h : hits) {
       auto st = c.prepare(
-          "SELECT d.slug, d.category_id, t.title, t.lead, t.body FROM search_docs d"
+          "SELECT d.slug, d.category_id, t.title, t.lead, t.body, t.f_lead, t.f_body"
+          " FROM search_docs d"
           " JOIN search_text t ON t.article_id = d.article_id WHERE d.article_id = ?1");
       if (!st) return st.take_error();
       st->bind(1, h.id);
@@ -190,6 +201,8 @@ class SqliteSearchIndex final : public search::SearchIndex {
       h.title = st->column_string(2);
       h.lead = st->column_string(3);
       h.body_text = st->column_string(4);
+      h.folded_lead = st->column_string(5);
+      h.folded_body = st->column_string(6);
     }
     page.hits = std::move(hits);
     return page;
@@ -225,21 +238,27 @@ class SqliteSearchIndex final : public search::SearchIndex {
     auto conn = connection();
     if (!conn) return conn.take_error();
     // Bulk writes touch much of the index: a larger page cache (128 MiB, for this connection
-    // only) saves most of the re-reads of a rebuild.
-    if (!(*conn)->in_transaction()) {
-      if (Status s = (*conn)->exec_script("PRAGMA cache_size = -131072"); !s) return s;
-    }
-    auto tx = Transaction::begin(**conn);
-    if (!tx) return tx.take_error();
-    // On an error or an exception from fn, tx's destructor rolls back.
-    if (Status s = fn(); !s) return s;
-    return tx->commit();
+    // only) saves most of the re-reads of a rebuild. Memory-mapped reads are off meanwhile:
+    // a rebuild's DELETE FROM search_text reads every overflow page of the old text, and
+    // through the map each of them stayed in the process's resident memory (~1 GB at
+    // 100,000 articles), where the page cache holds at most its 128 MiB.
+    if ((*conn)->in_transaction()) return run_batch(**conn, fn);
+    if (Status s = (*conn)->exec_script("PRAGMA cache_size = -131072; PRAGMA mmap_size = 0"); !s)
+      return s;
+    Status s = run_batch(**conn, fn);
+    if (Status back = (*conn)->exec_script(kQueryTuning); !back && s) return back;
+    return s;
   }
 
   Status optimize() override {
     auto conn = connection();
     if (!conn) return conn.take_error();
-    return (*conn)->exec_script("INSERT INTO search_fts(search_fts) VALUES ('optimize')");
+    // Merging reads the whole index: without the map, as in batch(), it passes through the
+    // page cache instead of staying resident (1.4 GB at 100,000 articles).
+    if (Status s = (*conn)->exec_script("PRAGMA mmap_size = 0"); !s) return s;
+    Status s = (*conn)->exec_script("INSERT INTO search_fts(search_fts) VALUES ('optimize')");
+    if (Status back = (*conn)->exec_script(kQueryTuning); !back && s) return back;
+    return s;
   }
 
  private:
@@ -252,9 +271,7 @@ class SqliteSearchIndex final : public search::SearchIndex {
     thread_local std::vector<std::pair<const void*, const Connection*>> tuned;
     const std::pair<const void*, const Connection*> key{pool_.get(), *conn};
     if (std::find(tuned.begin(), tuned.end(), key) == tuned.end()) {
-      if (Status s =
-              (*conn)->exec_script("PRAGMA cache_size = -32768; PRAGMA mmap_size = 4294967296");
-          !s)
+      if (Status s = (*conn)->exec_script(kQueryTuning); !s)
         return s.take_error();
       tuned.push_back(key);
     }
@@ -265,27 +282,12 @@ class SqliteSearchIndex final : public search::SearchIndex {
     st.bind(1, match).bind(2, b.now).bind(3, b.from).bind(4, b.until).bind(5, b.categories);
   }
 
-  // Matches of `match` with rowid in [lo, hi), best first: ids, scores and dates only.
-  static Result<std::vector<search::Hit>> rank(Connection& c, const std::string& match,
-                                               const std::string& weights, const std::string& slots,
-                                               const Bounds& b, std::int64_t lo, std::int64_t hi,
-                                               int limit, int offset) {
-    auto st = c.prepare(kRankSql);
-    if (!st) return st.take_error();
-    bind_bounds(*st, match, b);
-    st->bind(6, weights).bind(7, lo).bind(8, hi).bind(9, limit).bind(10, offset).bind(11, slots);
-    std::vector<search::Hit> hits;
-    for (;;) {
-      auto row = st->step();
-      if (!row) return row.take_error();
-      if (!*row) break;
-      search::Hit h;
-      h.id = st->column_int64(0);
-      h.score = static_cast<double>(st->column_int64(1)) / 1e6;
-      h.published_at = from_unix(st->column_int64(2));
-      hits.push_back(std::move(h));
-    }
-    return hits;
+  static Status run_batch(Connection& c, const std::function<Status()>& fn) {
+    auto tx = Transaction::begin(c);
+    if (!tx) return tx.take_error();
+    // On an error or an exception from fn, tx's destructor rolls back.
+    if (Status s = fn(); !s) return s;
+    return tx->commit();
   }
 
   // Takes the row out of the full-text index with the very values it was indexed with (an

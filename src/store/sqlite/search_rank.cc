@@ -32,7 +32,9 @@ constexpr int kColumns = sizeof(kColumnWeights) / sizeof(kColumnWeights[0]);
 struct QueryData {
   std::vector<double> phrase_weights;
   std::vector<int> slots;  // per phrase: the plain word it is, or -1
+  std::vector<int> sides;  // per phrase: 0 folded columns, 1 original columns
   int words = 0;           // plain words placed
+  long long rows_left = -1;  // rows still to score; -1: every row
   double avg[kColumns] = {};
 };
 
@@ -85,6 +87,9 @@ QueryData* query_data(const Fts5ExtensionApi* api, Fts5Context* ctx, int argc,
   auto* d = new QueryData;
   d->phrase_weights = parse_numbers<double>(argc > 0 ? argv[0] : nullptr);
   d->slots = parse_numbers<int>(argc > 1 ? argv[1] : nullptr);
+  d->sides = parse_numbers<int>(argc > 2 ? argv[2] : nullptr);
+  if (argc > 3 && sqlite3_value_type(argv[3]) == SQLITE_INTEGER)
+    d->rows_left = sqlite3_value_int64(argv[3]);
   for (int s : d->slots) d->words = std::max(d->words, s + 1);
   sqlite3_int64 rows = 0;
   api->xRowCount(ctx, &rows);
@@ -106,6 +111,12 @@ void congtin_rank(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context
     sqlite3_result_error_nomem(out);
     return;
   }
+  // Past the window the row is not scored at all: reading its positions is the cost.
+  if (d->rows_left == 0) {
+    sqlite3_result_double(out, 0);
+    return;
+  }
+  if (d->rows_left > 0) --d->rows_left;
   const int phrases = api->xPhraseCount(ctx);
   std::vector<int> tf(static_cast<std::size_t>(phrases) * kColumns, 0);
   int n = 0;
@@ -121,7 +132,12 @@ void congtin_rank(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context
   for (int i = 0; i < n; ++i) {
     int phrase = 0, column = 0, offset = 0;
     if (api->xInst(ctx, i, &phrase, &column, &offset) != SQLITE_OK) continue;
-    if (phrase < phrases && column < kColumns) ++tf[phrase * kColumns + column];
+    if (phrase >= phrases || column >= kColumns) continue;
+    // A folded phrase counts in the folded columns only, an exact one in the original
+    // columns only: a word without marks stands in both (search_fts_query.h).
+    const bool exact = phrase < int(d->sides.size()) && d->sides[phrase] == 1;
+    if (exact != (column >= kFoldedColumns)) continue;
+    ++tf[phrase * kColumns + column];
     if (d->words >= 2 && column < kFoldedColumns && phrase < int(d->slots.size()) &&
         d->slots[phrase] >= 0)
       positions[column][d->slots[phrase]].push_back(offset);
