@@ -17,7 +17,13 @@ for r in $(seq 1 "$RUNS"); do
 done
 echo "start to first answer (/healthz), median of $RUNS: $(printf '%s\n' "${starts[@]}" | sort -n | sed -n "$(( (RUNS+1)/2 ))p") ms [$(IFS=/; echo "${starts[*]}")]"
 echo "RSS idle: $(rss_mb "$CONGTIN_PID") MB"
-# wrk over 20,000 different articles, the home page and category pages.
+# Cold renders (page cache empty): the pages whose queries grow with the corpus.
+CAT=${CAT:-hoat-dong-doi-ngoai}
+for path in / "/chuyen-muc/$CAT" "/chuyen-muc/$CAT?trang=300" /sitemap.xml /sitemap/1.xml /rss.xml "/chuyen-muc/$CAT/rss.xml"; do
+  curl -s -o /dev/null -w "cold $path: %{http_code}, %{size_download} bytes, %{time_total} s\n" "http://127.0.0.1:$PORT$path"
+done
+echo "RSS after the cold pages: $(rss_mb "$CONGTIN_PID") MB"
+# wrk over 20,000 different articles and the home page.
 cat >"$WORK/many.lua" <<LUA
 local n = 0
 request = function()

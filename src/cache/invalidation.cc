@@ -41,8 +41,7 @@ AncestorsFn ancestors_from(content::CategoryRepository& categories) {
     std::vector<content::Id> out;
     auto all = categories.list();
     if (!all) {
-      spdlog::warn("page cache: cannot read categories for invalidation: {}",
-                   all.error().message);
+      spdlog::warn("page cache: cannot read categories for invalidation: {}", all.error().message);
       return out;
     }
     std::unordered_map<content::Id, std::optional<content::Id>> parent;
@@ -68,7 +67,12 @@ void invalidate_on_events(PageCache& cache, content::EventBus& bus, AncestorsFn 
 
 ExternalChangeWatcher::ExternalChangeWatcher(PageCache& cache, VersionFn version,
                                              std::chrono::milliseconds interval)
-    : cache_(cache), version_(std::move(version)), interval_(interval) {
+    : ExternalChangeWatcher(
+          std::move(version), [&cache] { cache.clear(); }, interval) {}
+
+ExternalChangeWatcher::ExternalChangeWatcher(VersionFn version, std::function<void()> on_change,
+                                             std::chrono::milliseconds interval)
+    : version_(std::move(version)), on_change_(std::move(on_change)), interval_(interval) {
   thread_ = std::thread([this] { run(); });
 }
 
@@ -93,7 +97,8 @@ void ExternalChangeWatcher::run() {
     lock.unlock();
     auto v = version_();
     if (!v) {
-      if (!failing) spdlog::warn("page cache: cannot poll for outside writes: {}", v.error().message);
+      if (!failing)
+        spdlog::warn("page cache: cannot poll for outside writes: {}", v.error().message);
       failing = true;
     } else {
       failing = false;
@@ -101,9 +106,9 @@ void ExternalChangeWatcher::run() {
       // next interval.
       const bool own = own_change_.exchange(false, std::memory_order_acq_rel);
       if (last && *last != *v && !own) {
-        cache_.clear();
+        on_change_();
         clears_.fetch_add(1, std::memory_order_relaxed);
-        spdlog::info("page cache: database changed by another process; cache cleared");
+        spdlog::info("database changed by another process; cached pages and chrome renewed");
       }
       last = *v;
     }

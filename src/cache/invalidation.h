@@ -6,7 +6,8 @@
 //   article published / updated / unpublished:
 //       "article:ID", "category:C" for its category and every ancestor (listings include
 //       descendants), the same for the category it left when it moved, "home", "feed",
-//       "sitemap", "search" and "untagged" (answers whose handler said nothing about what they show);
+//       "sitemap", "search" and "untagged" (answers whose handler said nothing about what they
+//       show);
 //   categories changed, site changed:
 //       "site" (every entry: the menu, the header and the sidebars are on every page).
 //
@@ -52,10 +53,17 @@ void invalidate_on_events(PageCache& cache, content::EventBus& bus, AncestorsFn 
 // the bus by watch_own_changes()) makes the next change of version() pass without a clear.
 // The price: an outside write in the same interval as one of ours waits for the cache's
 // max_age. A failing version() is logged once per failure streak and treated as "no change".
+//
+// With store::OutsideWrites::poll() (store/sqlite/sqlite_store.h) as version(), this
+// process's own commits never change the value, so watch_own_changes() is not needed.
 class ExternalChangeWatcher {
  public:
   using VersionFn = std::function<Result<std::uint64_t>()>;
   ExternalChangeWatcher(PageCache& cache, VersionFn version,
+                        std::chrono::milliseconds interval = std::chrono::seconds(1));
+  // The general form: on_change() runs on the watcher's thread instead of clearing a cache
+  // (e.g. renew the site's in-memory chrome, then clear the page cache, in that order).
+  ExternalChangeWatcher(VersionFn version, std::function<void()> on_change,
                         std::chrono::milliseconds interval = std::chrono::seconds(1));
   ~ExternalChangeWatcher();  // stops and joins the thread
   ExternalChangeWatcher(const ExternalChangeWatcher&) = delete;
@@ -72,8 +80,8 @@ class ExternalChangeWatcher {
  private:
   void run();
 
-  PageCache& cache_;
   VersionFn version_;
+  std::function<void()> on_change_;
   std::chrono::milliseconds interval_;
   std::atomic<std::uint64_t> clears_{0};
   std::atomic<bool> own_change_{false};

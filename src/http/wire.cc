@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <functional>
 
 namespace congtin::http::wire {
 namespace {
@@ -76,11 +77,9 @@ void append_number(std::string& head, std::size_t n) {
 }  // namespace
 
 std::string strong_etag(std::string_view body) {
-  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a offset basis
-  for (unsigned char c : body) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
+  // libstdc++'s hash of bytes (Murmur-style, 8 bytes a step) rather than a byte-wise FNV-1a,
+  // which was 4-5 % of a cache-off page. ETags need to be stable only as long as the binary.
+  const std::uint64_t h = std::hash<std::string_view>{}(body);
   char buf[20];
   std::snprintf(buf, sizeof buf, "\"%016llx\"", static_cast<unsigned long long>(h));
   return buf;

@@ -49,8 +49,9 @@ http::Response handle_category(const Deps& d, const http::Request& req, std::str
   const Seconds now = d.clock.now();
   const auto page = parse_page(req);
   if (!page) return not_found_page(d, req);
-  auto chrome = load_chrome(d.store);
-  if (!chrome) return error_page(d, "category " + std::string(slug), chrome.error());
+  auto chrome_or = site_chrome(d);
+  if (!chrome_or) return error_page(d, "category " + std::string(slug), chrome_or.error());
+  const auto& chrome = *chrome_or;  // shared, immutable
   const content::Category* cat = find_category(*chrome, slug);
   if (!cat) return not_found_page(d, req);
 
@@ -85,7 +86,7 @@ http::Response handle_category(const Deps& d, const http::Request& req, std::str
   ctx["total_pages"] = total_pages;
   ctx["total"] = *total;
   ctx["pagination"] = pagination_json(cat->slug, *page, total_pages);
-  http::Response r = render_html(d, "category", ctx);
+  http::Response r = render_html(d, "category", std::move(ctx));
   r.cache_tags = {"category:" + std::to_string(cat->id)};
   return r;
 }

@@ -80,8 +80,9 @@ http::Response feed_answer(std::string body, bool from_request) {
 
 http::Response handle_site_feed(const Deps& d, const http::Request& req) {
   const Seconds now = d.clock.now();
-  auto chrome = load_chrome(d.store);
-  if (!chrome) return error_page(d, "feed", chrome.error());
+  auto chrome_or = site_chrome(d);
+  if (!chrome_or) return error_page(d, "feed", chrome_or.error());
+  const auto& chrome = *chrome_or;  // shared, immutable
   content::ArticleQuery q;
   q.limit = kFeedItemCount;
   auto items = d.store.articles().published(q, now);
@@ -99,8 +100,9 @@ http::Response handle_site_feed(const Deps& d, const http::Request& req) {
 http::Response handle_category_feed(const Deps& d, const http::Request& req,
                                     std::string_view slug) {
   const Seconds now = d.clock.now();
-  auto chrome = load_chrome(d.store);
-  if (!chrome) return error_page(d, "category feed", chrome.error());
+  auto chrome_or = site_chrome(d);
+  if (!chrome_or) return error_page(d, "category feed", chrome_or.error());
+  const auto& chrome = *chrome_or;  // shared, immutable
   const content::Category* cat = find_category(*chrome, slug);
   if (!cat) return not_found_page(d, req);
   content::ArticleQuery q;
@@ -119,8 +121,9 @@ http::Response handle_category_feed(const Deps& d, const http::Request& req,
 }
 
 http::Response handle_feeds_page(const Deps& d, const http::Request& /*req*/) {
-  auto chrome = load_chrome(d.store);
-  if (!chrome) return error_page(d, "feeds page", chrome.error());
+  auto chrome_or = site_chrome(d);
+  if (!chrome_or) return error_page(d, "feeds page", chrome_or.error());
+  const auto& chrome = *chrome_or;  // shared, immutable
   auto ctx = chrome_context(*chrome, d.clock.now(), Where{}, "Kênh RSS", kFeedsPagePath);
   ctx["has_breadcrumbs"] = true;
   ctx["breadcrumbs"] = nlohmann::json::array(
@@ -142,7 +145,7 @@ http::Response handle_feeds_page(const Deps& d, const http::Request& /*req*/) {
   }
   ctx["site_feed_url"] = std::string(kSiteFeedPath);
   ctx["category_feeds"] = std::move(feeds);
-  http::Response r = render_html(d, "rss", ctx);
+  http::Response r = render_html(d, "rss", std::move(ctx));
   r.cache_tags = {"feed"};
   return r;
 }

@@ -15,6 +15,7 @@
 #include "http/message.h"
 #include "http/router.h"
 #include "render/theme.h"
+#include "site/chrome_cache.h"
 
 namespace congtin::site {
 
@@ -23,7 +24,15 @@ struct Deps {
   const render::Theme& theme;
   const Clock& clock;
   std::filesystem::path media_dir;
+  // Set when someone renews it on every change (PublicSite::follow); null: read the store.
+  ChromeCache* cache = nullptr;
 };
+
+// The chrome, from d.cache when there is one, else read from the store.
+Result<std::shared_ptr<const Chrome>> site_chrome(const Deps& d);
+// Published articles for q at now, newest first: cut from d.cache's lists when q fits in
+// them (no offset, limit small enough), else read from the store.
+Result<Summaries> published_articles(const Deps& d, const content::ArticleQuery& q, Seconds now);
 
 inline constexpr int kPageSize = 15;        // category listing
 inline constexpr int kOtherNewsCount = 10;  // "Các thông tin khác"
@@ -31,7 +40,8 @@ inline constexpr int kHomeFeaturedCount = 5;
 inline constexpr int kHomeSectionCount = 5;  // per category block
 
 // Responses shared by the handlers.
-http::Response render_html(const Deps& d, std::string_view page_template, const nlohmann::json& ctx,
+// ctx is consumed (the metadata is added to it in place).
+http::Response render_html(const Deps& d, std::string_view page_template, nlohmann::json ctx,
                            int status = 200);
 // The Vietnamese 404 page with the full layout (status 404).
 http::Response not_found_page(const Deps& d, const http::Request& req);

@@ -15,8 +15,9 @@ nlohmann::json crumbs_to(std::string_view title) {
 
 http::Response handle_site_map_page(const Deps& d, const http::Request& req) {
   (void)req;
-  auto chrome = load_chrome(d.store);
-  if (!chrome) return error_page(d, "site map page", chrome.error());
+  auto chrome_or = site_chrome(d);
+  if (!chrome_or) return error_page(d, "site map page", chrome_or.error());
+  const auto& chrome = *chrome_or;  // shared, immutable
   auto ctx = chrome_context(*chrome, d.clock.now(), Where{}, "Sơ đồ cổng", kSiteMapPagePath);
   ctx["has_breadcrumbs"] = true;
   ctx["breadcrumbs"] = crumbs_to("Sơ đồ cổng");
@@ -40,15 +41,16 @@ http::Response handle_site_map_page(const Deps& d, const http::Request& req) {
       {{"title", "Trợ giúp tiếp cận"}, {"url", std::string(kAccessibilityPath)}},
       {{"title", "Sơ đồ cổng dạng XML (cho máy tìm kiếm)"}, {"url", std::string(kSitemapXmlPath)}},
   });
-  http::Response r = render_html(d, "so_do_cong", ctx);
+  http::Response r = render_html(d, "so_do_cong", std::move(ctx));
   r.cache_tags = {"sitemap"};
   return r;
 }
 
 http::Response handle_accessibility_page(const Deps& d, const http::Request& req) {
   (void)req;
-  auto chrome = load_chrome(d.store);
-  if (!chrome) return error_page(d, "accessibility page", chrome.error());
+  auto chrome_or = site_chrome(d);
+  if (!chrome_or) return error_page(d, "accessibility page", chrome_or.error());
+  const auto& chrome = *chrome_or;  // shared, immutable
   auto ctx =
       chrome_context(*chrome, d.clock.now(), Where{}, "Trợ giúp tiếp cận", kAccessibilityPath);
   ctx["has_breadcrumbs"] = true;
@@ -56,7 +58,7 @@ http::Response handle_accessibility_page(const Deps& d, const http::Request& req
   ctx["meta_description"] =
       "Phím tắt, cỡ chữ và các cách sử dụng cổng thông tin bằng bàn phím, trình đọc màn hình và "
       "điện thoại.";
-  http::Response r = render_html(d, "tro_giup_tiep_can", ctx);
+  http::Response r = render_html(d, "tro_giup_tiep_can", std::move(ctx));
   r.cache_tags = {"help"};
   return r;
 }

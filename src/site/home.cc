@@ -6,19 +6,19 @@ namespace congtin::site {
 
 http::Response handle_home(const Deps& d, const http::Request& req) {
   const Seconds now = d.clock.now();
-  auto chrome = load_chrome(d.store);
-  if (!chrome) return error_page(d, "home", chrome.error());
-  auto& articles = d.store.articles();
+  auto chrome_or = site_chrome(d);
+  if (!chrome_or) return error_page(d, "home", chrome_or.error());
+  const auto& chrome = *chrome_or;  // shared, immutable
 
   content::ArticleQuery fq;
   fq.featured_only = true;
   fq.limit = kHomeFeaturedCount;
-  auto featured = articles.published(fq, now);
+  auto featured = published_articles(d, fq, now);
   if (!featured) return error_page(d, "home featured", featured.error());
   std::string featured_title = "Tin nổi bật";
   if (featured->empty()) {  // no article marked featured: lead with the newest
     fq.featured_only = false;
-    featured = articles.published(fq, now);
+    featured = published_articles(d, fq, now);
     if (!featured) return error_page(d, "home latest", featured.error());
     featured_title = "Tin mới nhất";
   }
@@ -29,7 +29,7 @@ http::Response handle_home(const Deps& d, const http::Request& req) {
     content::ArticleQuery q;
     q.category_id = cat.id;
     q.limit = kHomeSectionCount;
-    auto list = articles.published(q, now);
+    auto list = published_articles(d, q, now);
     if (!list) return error_page(d, "home category " + cat.slug, list.error());
     if (list->empty()) continue;
     nlohmann::json rest = nlohmann::json::array();
@@ -53,7 +53,7 @@ http::Response handle_home(const Deps& d, const http::Request& req) {
   ctx["has_featured_more"] = !more.empty();
   ctx["featured_more"] = std::move(more);
   ctx["sections"] = std::move(sections);
-  http::Response r = render_html(d, "home", ctx);
+  http::Response r = render_html(d, "home", std::move(ctx));
   r.cache_tags = {"home"};  // article events drop it; see cache/page_cache.h
   return r;
 }

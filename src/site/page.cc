@@ -5,8 +5,9 @@
 namespace congtin::site {
 
 http::Response handle_page(const Deps& d, const http::Request& req, std::string_view slug) {
-  auto chrome = load_chrome(d.store);
-  if (!chrome) return error_page(d, "page " + std::string(slug), chrome.error());
+  auto chrome_or = site_chrome(d);
+  if (!chrome_or) return error_page(d, "page " + std::string(slug), chrome_or.error());
+  const auto& chrome = *chrome_or;  // shared, immutable
   // The chrome already holds every page (the menu lists them), so no second read.
   const content::Page* page = nullptr;
   for (const auto& p : chrome->pages) {
@@ -21,7 +22,7 @@ http::Response handle_page(const Deps& d, const http::Request& req, std::string_
   ctx["breadcrumbs"] = nlohmann::json::array(
       {{{"title", "Trang chủ"}, {"url", "/"}}, {{"title", page->title}, {"url", ""}}});
   ctx["page"] = {{"title", page->title}, {"slug", page->slug}, {"body_html", page->body_html}};
-  http::Response r = render_html(d, "page", ctx);
+  http::Response r = render_html(d, "page", std::move(ctx));
   r.cache_tags = {"page:" + page->slug};
   return r;
 }

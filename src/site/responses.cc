@@ -10,22 +10,45 @@
 
 namespace congtin::site {
 
-http::Response render_html(const Deps& d, std::string_view page_template, const nlohmann::json& ctx,
+Result<std::shared_ptr<const Chrome>> site_chrome(const Deps& d) {
+  if (d.cache) return d.cache->chrome();
+  auto loaded = load_chrome(d.store);
+  if (!loaded) return loaded.take_error();
+  return std::make_shared<const Chrome>(std::move(*loaded));
+}
+
+Result<Summaries> published_articles(const Deps& d, const content::ArticleQuery& q, Seconds now) {
+  const int wanted = q.limit + (q.exclude_id ? 1 : 0);
+  if (!d.cache || q.offset != 0 || q.limit < 0 || wanted > ChromeCache::kLatestDepth) {
+    return d.store.articles().published(q, now);
+  }
+  auto list = d.cache->latest(q.category_id, q.featured_only, now);
+  if (!list) return list.take_error();
+  Summaries out;
+  out.reserve(static_cast<std::size_t>(q.limit));
+  for (const auto& a : **list) {
+    if (static_cast<int>(out.size()) == q.limit) break;
+    if (q.exclude_id != a.id) out.push_back(a);
+  }
+  return out;
+}
+
+http::Response render_html(const Deps& d, std::string_view page_template, nlohmann::json ctx,
                            int status) {
   http::Response r;
   r.status = status;
-  nlohmann::json full = ctx;
-  add_metadata(full, page_template);  // site/metadata.cc
-  r.body = d.theme.render(page_template, full);
+  add_metadata(ctx, page_template);  // site/metadata.cc
+  r.body = d.theme.render(page_template, ctx);
   return r;
 }
 
 http::Response not_found_page(const Deps& d, const http::Request& req) {
-  auto chrome = load_chrome(d.store);
-  if (!chrome) return error_page(d, "404 page for " + req.path, chrome.error());
+  auto chrome_or = site_chrome(d);
+  if (!chrome_or) return error_page(d, "404 page for " + req.path, chrome_or.error());
+  const auto& chrome = *chrome_or;  // shared, immutable
   auto ctx = chrome_context(*chrome, d.clock.now(), Where{}, "Không tìm thấy trang", req.path);
   ctx["canonical_url"] = "";  // a missing page has no canonical address
-  return render_html(d, "not_found", ctx, 404);
+  return render_html(d, "not_found", std::move(ctx), 404);
 }
 
 void log_error(std::string_view what, const Error& e) {
@@ -37,7 +60,7 @@ http::Response error_page(const Deps& d, std::string_view what, const Error& e) 
   log_error(what, e);
   // The store may be what failed, so the page is rendered from defaults only.
   auto ctx = chrome_context(Chrome{}, d.clock.now(), Where{}, "Lỗi hệ thống", "");
-  http::Response r = render_html(d, "error", ctx, status);
+  http::Response r = render_html(d, "error", std::move(ctx), status);
   r.header("Cache-Control", "no-store");
   if (status == 503) r.header("Retry-After", "60");
   return r;

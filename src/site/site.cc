@@ -30,11 +30,31 @@ http::RouteHandler guarded(std::shared_ptr<const Deps> deps, std::string name, F
 
 }  // namespace
 
+// What the routes share: the handlers' dependencies and the cache they may point at, in one
+// allocation so that the cache lives exactly as long as the last route.
+struct PublicSite::Shared {
+  Shared(content::Store& store, const render::Theme& theme, const Clock& clock,
+         std::filesystem::path media_dir)
+      : cache(store), deps{store, theme, clock, std::move(media_dir)} {}
+  ChromeCache cache;
+  Deps deps;
+};
+
 PublicSite::PublicSite(content::Store& store, const render::Theme& theme, const Clock& clock,
-                       std::filesystem::path media_dir)
-    : deps_(std::make_shared<const Deps>(Deps{store, theme, clock, std::move(media_dir)})) {}
+                       std::filesystem::path media_dir) {
+  auto shared = std::make_shared<Shared>(store, theme, clock, std::move(media_dir));
+  cache_ = &shared->cache;
+  deps_ = std::shared_ptr<Deps>(shared, &shared->deps);
+}
 
 PublicSite::~PublicSite() = default;
+
+void PublicSite::follow(content::EventBus& bus) {
+  cache_->follow(bus);
+  deps_->cache = cache_;  // before serving: handlers read it without a lock
+}
+
+void PublicSite::renew() const { cache_->renew(); }
 
 void PublicSite::add_routes(http::Router& router) const {
   using http::Params;

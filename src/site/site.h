@@ -28,6 +28,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "content/events.h"
 #include "content/repository.h"
 #include "core/clock.h"
 #include "http/router.h"
@@ -36,6 +37,7 @@
 namespace congtin::site {
 
 struct Deps;
+class ChromeCache;
 
 class PublicSite {
  public:
@@ -46,8 +48,20 @@ class PublicSite {
   // Registers every route above and the not-found handler.
   void add_routes(http::Router& router) const;
 
+  // Keeps the chrome and the short "latest" lists in memory (site/chrome_cache.h), renewed
+  // by every event of bus. Without follow() every page reads them from the store, which is
+  // right when nothing announces changes (tests that write to the store directly). Call
+  // during start-up, before the page cache subscribes to bus, so that a page rendered after
+  // an event never sees the chrome from before it. Also call renew() whenever another
+  // process may have written to the database.
+  void follow(content::EventBus& bus);
+  // Drops what follow() keeps; the next page reads the store again. Any thread.
+  void renew() const;
+
  private:
-  std::shared_ptr<const Deps> deps_;
+  struct Shared;
+  std::shared_ptr<Deps> deps_;  // shared with the routes; keeps cache_ alive with them
+  ChromeCache* cache_;
 };
 
 }  // namespace congtin::site

@@ -40,6 +40,29 @@ constexpr std::string_view kPublishedSql = CONGTIN_CATEGORY_SUBTREE
 constexpr std::string_view kCountPublishedSql =
     CONGTIN_CATEGORY_SUBTREE "SELECT count(*) " CONGTIN_PUBLISHED_FILTER;
 
+// With a category: `category_id IN subtree` without the `?1 IS NULL OR`, so that SQLite can
+// count through articles_category (10 ms instead of 1.4 s cold for a category of 8,000 at
+// 100,000 articles: the generic form walks articles_public and reads every row).
+#define CONGTIN_CATEGORY_FILTER                                   \
+  "FROM articles a "                                              \
+  "WHERE a.status = 'published' AND a.published_at <= ?2 "        \
+  "AND ?1 IS NOT NULL AND a.category_id IN (SELECT id FROM subtree) " \
+  "AND (?3 IS NULL OR a.id <> ?3) "                               \
+  "AND (?4 = 0 OR a.featured = 1) "
+constexpr std::string_view kCountInCategorySql =
+    CONGTIN_CATEGORY_SUBTREE "SELECT count(*) " CONGTIN_CATEGORY_FILTER;
+#undef CONGTIN_CATEGORY_FILTER
+
+// Featured articles of the whole site (the home page's lead block): `featured = 1` written
+// out, not behind ?4, so that the partial index articles_featured (migration 8) serves it
+// instead of a walk over every public article. Same parameters; ?1 and ?4 unused.
+constexpr std::string_view kFeaturedSql =
+    "SELECT a.id, a.title, a.slug, a.lead, a.cover_image, a.cover_alt, a.category_id, "
+    "a.published_at FROM articles a "
+    "WHERE a.status = 'published' AND a.featured = 1 AND a.published_at <= ?2 "
+    "AND (?3 IS NULL OR a.id <> ?3) AND ?1 IS NULL AND ?4 = 1 "
+    "ORDER BY a.published_at DESC, a.id DESC LIMIT ?5 OFFSET ?6";
+
 #undef CONGTIN_CATEGORY_SUBTREE
 #undef CONGTIN_PUBLISHED_FILTER
 
@@ -286,7 +309,8 @@ Result<std::vector<ArticleSummary>> SqliteArticleRepository::published(const Art
                                                                        Time now) {
   auto conn = pool_.this_thread();
   if (!conn) return conn.take_error();
-  auto stmt = (*conn)->prepare(kPublishedSql);
+  const bool featured_site_wide = q.featured_only && !q.category_id;
+  auto stmt = (*conn)->prepare(featured_site_wide ? kFeaturedSql : kPublishedSql);
   if (!stmt) return stmt.take_error();
   bind_query(*stmt, q, now);
   stmt->bind(5, std::clamp(q.limit, 0, 1000)).bind(6, std::max(q.offset, 0));
@@ -310,7 +334,7 @@ Result<std::vector<ArticleSummary>> SqliteArticleRepository::published(const Art
 Result<std::int64_t> SqliteArticleRepository::count_published(const ArticleQuery& q, Time now) {
   auto conn = pool_.this_thread();
   if (!conn) return conn.take_error();
-  auto stmt = (*conn)->prepare(kCountPublishedSql);
+  auto stmt = (*conn)->prepare(q.category_id ? kCountInCategorySql : kCountPublishedSql);
   if (!stmt) return stmt.take_error();
   bind_query(*stmt, q, now);
   auto row = stmt->step();

@@ -2,11 +2,34 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <cassert>
 
 namespace congtin::store::sqlite {
 
 namespace {
+
+std::atomic<std::uint64_t> g_commit_epoch{0};
+std::atomic<std::int64_t> g_commits_in_flight{0};
+
+// SQLite's commit hook: runs inside the commit, before other connections can see it.
+int on_commit(void* pending_flag) {
+  bool& pending = *static_cast<bool*>(pending_flag);
+  if (!pending) {
+    pending = true;
+    g_commits_in_flight.fetch_add(1, std::memory_order_seq_cst);
+  }
+  g_commit_epoch.fetch_add(1, std::memory_order_seq_cst);
+  return 0;  // go on with the commit
+}
+
+// After a statement of the connection returned: its commit, if any, is visible or abandoned.
+void settle_commit(bool* pending) {
+  if (pending == nullptr || !*pending) return;
+  *pending = false;
+  g_commit_epoch.fetch_add(1, std::memory_order_seq_cst);
+  g_commits_in_flight.fetch_sub(1, std::memory_order_seq_cst);
+}
 
 // The first line of an SQL text, shortened: enough to tell which statement failed.
 std::string sql_excerpt(std::string_view sql) {
@@ -46,11 +69,20 @@ Error sqlite_error(int rc, sqlite3* db, std::string_view context) {
   }
 }
 
+CommitActivity own_commit_activity() {
+  // in_flight first: a commit that returns between the two loads then shows in epoch.
+  CommitActivity a;
+  a.in_flight = g_commits_in_flight.load(std::memory_order_seq_cst);
+  a.epoch = g_commit_epoch.load(std::memory_order_seq_cst);
+  return a;
+}
+
 // --- Statement -------------------------------------------------------------------------------
 
 Statement::Statement(Statement&& other) noexcept
     : stmt_(std::exchange(other.stmt_, nullptr)),
       in_use_(std::exchange(other.in_use_, nullptr)),
+      commit_pending_(std::exchange(other.commit_pending_, nullptr)),
       bind_error_(other.bind_error_),
       bind_error_index_(other.bind_error_index_) {}
 
@@ -59,6 +91,7 @@ Statement& Statement::operator=(Statement&& other) noexcept {
     release();
     stmt_ = std::exchange(other.stmt_, nullptr);
     in_use_ = std::exchange(other.in_use_, nullptr);
+    commit_pending_ = std::exchange(other.commit_pending_, nullptr);
     bind_error_ = other.bind_error_;
     bind_error_index_ = other.bind_error_index_;
   }
@@ -119,6 +152,7 @@ Result<bool> Statement::step() {
                            sql_excerpt(sql()) + "`: " + sqlite3_errstr(bind_error_));
   }
   int rc = sqlite3_step(stmt_);
+  settle_commit(commit_pending_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   return sqlite_error(rc, db, "running `" + sql_excerpt(sql()) + "`");
@@ -188,6 +222,7 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::filesystem::path
                               "create files beside it (-wal, -shm)");
   }
   sqlite3_busy_timeout(raw, options.busy_timeout_ms);
+  sqlite3_commit_hook(raw, on_commit, &conn->commit_pending_);
   // journal_mode is persistent in the file and a no-op when already WAL; it is also the first
   // statement that reads the file, so a file that is not a database fails here.
   Status s = conn->exec_script(
@@ -207,6 +242,7 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::filesystem::path
 }
 
 Connection::~Connection() {
+  settle_commit(&commit_pending_);
   for (auto& [sql, cached] : cache_) {
     assert(!cached.in_use && "a Statement outlived its Connection");
     sqlite3_finalize(cached.stmt);
@@ -220,7 +256,7 @@ Result<Statement> Connection::prepare(std::string_view sql) {
   auto it = cache_.find(sql);
   if (it != cache_.end() && !it->second.in_use) {
     it->second.in_use = true;
-    return Statement(it->second.stmt, &it->second.in_use);
+    return Statement(it->second.stmt, &it->second.in_use, &commit_pending_);
   }
   sqlite3_stmt* stmt = nullptr;
   const bool cache = it == cache_.end();
@@ -231,15 +267,16 @@ Result<Statement> Connection::prepare(std::string_view sql) {
     return sqlite_error(rc, db_, "preparing `" + sql_excerpt(sql) + "`");
   }
   if (stmt == nullptr) return Error::internal("preparing an empty SQL text");
-  if (!cache) return Statement(stmt, nullptr);  // the cached one is busy: nested use
+  if (!cache) return Statement(stmt, nullptr, &commit_pending_);  // cached one busy: nested use
   auto [slot, inserted] = cache_.emplace(std::string(sql), CachedStatement{stmt, true});
   assert(inserted);
-  return Statement(stmt, &slot->second.in_use);
+  return Statement(stmt, &slot->second.in_use, &commit_pending_);
 }
 
 Status Connection::exec_script(std::string_view sql) {
   std::string text(sql);  // sqlite3_exec wants a NUL-terminated string
   const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, nullptr);
+  settle_commit(&commit_pending_);
   if (rc == SQLITE_OK) return {};
   return sqlite_error(rc, db_, "running `" + sql_excerpt(sql) + "`");
 }

@@ -41,6 +41,18 @@ namespace congtin::store::sqlite {
 // `context` says what was being done ("insert article"); db may be null.
 Error sqlite_error(int rc, sqlite3* db, std::string_view context);
 
+// What this process's connections are doing with commits, so that a watcher can tell its
+// own writes from other processes' (see OutsideWrites in sqlite_store.h). `epoch` grows when
+// a commit starts (SQLite's commit hook, before other connections can see it) and again when
+// the statement that committed returns (after they can); `in_flight` counts commits started
+// and not yet returned. Only writing transactions count; reads never touch either.
+// Thread-safe (atomics).
+struct CommitActivity {
+  std::uint64_t epoch = 0;
+  std::int64_t in_flight = 0;
+};
+CommitActivity own_commit_activity();
+
 class Statement {
  public:
   Statement(Statement&& other) noexcept;
@@ -83,12 +95,14 @@ class Statement {
 
  private:
   friend class Connection;
-  Statement(sqlite3_stmt* stmt, bool* in_use) : stmt_(stmt), in_use_(in_use) {}
+  Statement(sqlite3_stmt* stmt, bool* in_use, bool* commit_pending)
+      : stmt_(stmt), in_use_(in_use), commit_pending_(commit_pending) {}
   void release() noexcept;
   void note_bind(int rc, int index);
 
   sqlite3_stmt* stmt_ = nullptr;
   bool* in_use_ = nullptr;  // the cache slot's flag; null for an uncached (owned) statement
+  bool* commit_pending_ = nullptr;  // the connection's flag (see CommitActivity)
   int bind_error_ = 0;      // first failed bind, reported by step()
   int bind_error_index_ = 0;
 };
@@ -132,6 +146,11 @@ class Connection {
 
  private:
   Connection(sqlite3* db, std::filesystem::path file) : db_(db), file_(std::move(file)) {}
+  friend class Statement;
+
+  // Set by the commit hook while a commit of this connection is on its way; cleared, with
+  // the process-wide CommitActivity updated, when the statement that committed returns.
+  bool commit_pending_ = false;
 
   struct CachedStatement {
     sqlite3_stmt* stmt = nullptr;

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <optional>
 
 #include "store/sqlite/connection_pool.h"
 #include "store/sqlite/migrations.h"
@@ -87,6 +88,10 @@ Status create_empty_file(const std::filesystem::path& file) {
 
 // Checks, without SQLite, that the file is readable and starts like an SQLite database, so a
 // wrong path gives a clear message rather than "file is not a database" at the first query.
+// Only before this process opens the file through SQLite: closing any other descriptor of the
+// file drops every POSIX lock the process holds on it (fcntl semantics), SQLite's included.
+// Another process then believes it is the last connection, checkpoints and removes the WAL
+// under our connections, and they read "database disk image is malformed" until restarted.
 Status check_existing_file(const std::filesystem::path& file) {
   std::error_code ec;
   const auto status = std::filesystem::status(file, ec);
@@ -160,6 +165,57 @@ Result<std::unique_ptr<content::Store>> open_sqlite_store(const std::filesystem:
     return e;
   }
   return std::unique_ptr<content::Store>(new SqliteStore(std::move(pool)));
+}
+
+// --- OutsideWrites ---------------------------------------------------------------------------
+
+struct OutsideWrites::Impl {
+  std::unique_ptr<Connection> conn;
+  std::optional<std::int64_t> last_version;
+  std::uint64_t last_epoch = 0;  // own_commit_activity().epoch before the last read
+  std::uint64_t seen = 0;
+
+  Result<std::int64_t> data_version() {
+    auto stmt = conn->prepare("PRAGMA data_version");
+    if (!stmt) return stmt.take_error();
+    auto row = stmt->step();
+    if (!row) return row.take_error();
+    if (!*row) return Error::internal("PRAGMA data_version returned no row");
+    return stmt->column_int64(0);
+  }
+};
+
+Result<std::unique_ptr<OutsideWrites>> OutsideWrites::open(const std::filesystem::path& file) {
+  // Not check_existing_file(): the store is open in this process already (see there why a
+  // second descriptor must not be opened and closed beside SQLite's).
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec))
+    return Error::not_found("database file " + file.string() + " does not exist");
+  auto conn = Connection::open(file, Connection::Options{});
+  if (!conn) return conn.take_error();
+  auto impl = std::make_unique<Impl>();
+  impl->conn = std::move(*conn);
+  return std::unique_ptr<OutsideWrites>(new OutsideWrites(std::move(impl)));
+}
+
+OutsideWrites::OutsideWrites(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+OutsideWrites::~OutsideWrites() = default;
+
+Result<std::uint64_t> OutsideWrites::poll() {
+  // Order matters (see CommitActivity): epoch before the read; after it, in_flight then
+  // epoch. One of ours that became visible since the last read then shows as a changed
+  // epoch or as still in flight, so a change with neither is another process's.
+  const std::uint64_t epoch_before = sqlite::own_commit_activity().epoch;
+  auto version = impl_->data_version();
+  if (!version) return version.take_error();
+  const auto after = sqlite::own_commit_activity();
+  if (impl_->last_version && *impl_->last_version != *version && after.in_flight == 0 &&
+      after.epoch == impl_->last_epoch) {
+    ++impl_->seen;
+  }
+  impl_->last_version = *version;
+  impl_->last_epoch = epoch_before;
+  return impl_->seen;
 }
 
 }  // namespace congtin::store

@@ -10,6 +10,7 @@
 // destroying it while threads that once used it are still alive (idle) is fine.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 
@@ -34,5 +35,37 @@ enum class OpenMode {
 // Both:           kUnavailable if the database stays locked by another process.
 Result<std::unique_ptr<content::Store>> open_sqlite_store(const std::filesystem::path& file,
                                                           OpenMode mode);
+
+// OutsideWrites: notices commits that other processes make to the database file (`congtin
+// import` while the server runs, an operator's sqlite3 session), and ignores this process's
+// own, which announce themselves through content events — statistics and session writes
+// included, so they never look like content changes from outside.
+//
+// It holds one connection of its own and asks SQLite's `PRAGMA data_version`, which changes
+// when any other connection has committed; commits of this process's connections are told
+// apart with sqlite::own_commit_activity() (db.h). A change seen while none of ours was under
+// way is from outside. The price: when another process commits during a poll interval in
+// which this process also committed, the change is taken for ours and only a later outside
+// commit (or the page cache's max_age) brings it in.
+//
+// Thread-safety: one thread polls (the watcher's); poll() must not be called concurrently.
+class OutsideWrites {
+ public:
+  // kNotFound if the file does not exist; otherwise the errors of open_sqlite_store().
+  static Result<std::unique_ptr<OutsideWrites>> open(const std::filesystem::path& file);
+  ~OutsideWrites();
+  OutsideWrites(const OutsideWrites&) = delete;
+  OutsideWrites& operator=(const OutsideWrites&) = delete;
+
+  // How many outside changes were seen so far (0 on the first call): the value grows by one
+  // on each call that finds the database changed by another process since the call before.
+  // A read error (kUnavailable, kIo) leaves the count as it was.
+  Result<std::uint64_t> poll();
+
+ private:
+  struct Impl;
+  explicit OutsideWrites(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace congtin::store
