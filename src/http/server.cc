@@ -121,7 +121,30 @@ class Session final : public std::enable_shared_from_this<Session>, public Linke
     stream_.expires_after(opt_.read_timeout);
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(opt_.max_header_bytes));
-    parser_->body_limit(static_cast<std::uint64_t>(opt_.max_body_bytes));
+    // The largest limit until the target is known; on_header() narrows it.
+    std::size_t widest = opt_.max_body_bytes;
+    for (const auto& l : opt_.large_bodies) widest = std::max(widest, l.max_body_bytes);
+    parser_->body_limit(static_cast<std::uint64_t>(widest));
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+  }
+
+  // Applies the body limit (and time) of the request's path before any body byte is read.
+  void on_header(beast::error_code ec) {
+    if (ec) return on_read(ec);
+    std::size_t limit = opt_.max_body_bytes;
+    const std::string_view target = parser_->get().target();
+    for (const auto& l : opt_.large_bodies) {
+      if (target.starts_with(l.path_prefix)) {
+        limit = l.max_body_bytes;
+        stream_.expires_after(l.read_timeout);
+        break;
+      }
+    }
+    if (auto n = parser_->content_length(); n && *n > limit)
+      return on_read(bhttp::error::body_limit);
+    parser_->body_limit(static_cast<std::uint64_t>(limit));
     bhttp::async_read(
         stream_, buffer_, *parser_,
         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });

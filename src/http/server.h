@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "http/message.h"
@@ -36,6 +37,17 @@ struct ServerOptions {
   int threads = 0;            // 0 = std::thread::hardware_concurrency()
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 8 << 20;
+  // Paths that take larger bodies (uploads) and more time to send them: the first entry whose
+  // prefix starts the request target applies, decided once the header has arrived (a
+  // Content-Length beyond it gets 413 before any body is read). Everything else keeps
+  // max_body_bytes and read_timeout.
+  struct LargeBody {
+    std::string path_prefix;
+    std::size_t max_body_bytes;
+    std::chrono::seconds read_timeout;
+  };
+  std::vector<LargeBody> large_bodies = {
+      {"/admin/thu-vien/", 25 << 20, std::chrono::seconds{120}}};
   std::chrono::seconds read_timeout{15};      // from the first byte of a request to its end
   std::chrono::seconds idle_timeout{60};      // between requests on a keep-alive connection
   bool access_log = true;                     // one line per request on the "access" logger

@@ -1,5 +1,8 @@
 #include "media/media_store.h"
 
+#include "media/image.h"
+#include "test_images.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -67,6 +70,49 @@ TEST_F(MediaStoreTest, FileErrorsNameTheFile) {
   auto r = store.put_image_file(root_ / "khong-co.jpg");
   ASSERT_FALSE(r);
   EXPECT_NE(r.error().message.find("khong-co.jpg"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace congtin::media
+
+namespace congtin::media {
+namespace {
+
+TEST_F(MediaStoreTest, ProcessedImageGetsVariantsAndAManifest) {
+  MediaStore store(root_ / "media");
+  auto image = process_image(testing::make_image(1000, 500, "jpg"));
+  ASSERT_TRUE(image) << image.error().message;
+  auto stored = store.put_processed(*image);
+  ASSERT_TRUE(stored) << stored.error().message;
+  EXPECT_TRUE(stored->url.ends_with(".jpg"));
+  const std::string stem = stored->url.substr(0, stored->url.size() - 4);
+  for (const char* suffix : {".webp", "-480.jpg", "-480.webp", "-960.jpg", "-960.webp", ".json"})
+    EXPECT_TRUE(std::filesystem::exists(root_ / (stem.substr(1) + suffix))) << suffix;
+  EXPECT_EQ(stored->thumb_url, stem + "-480.jpg");
+  EXPECT_EQ(stored->set.srcset,
+            stem + "-480.jpg 480w, " + stem + "-960.jpg 960w, " + stored->url + " 1000w");
+
+  auto set = store.image_set(stored->url);
+  ASSERT_TRUE(set);
+  EXPECT_EQ(set->width, 1000);
+  EXPECT_EQ(set->height, 500);
+  EXPECT_EQ(set->srcset, stored->set.srcset);
+  EXPECT_EQ(set->webp_srcset,
+            stem + "-480.webp 480w, " + stem + "-960.webp 960w, " + stem + ".webp 1000w");
+  // Idempotent.
+  auto again = store.put_processed(*image);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->url, stored->url);
+}
+
+TEST_F(MediaStoreTest, ImageSetOnlyForOwnManifests) {
+  MediaStore store(root_ / "media");
+  auto imported = store.put_image(testing::make_image(800, 600, "png"));
+  ASSERT_TRUE(imported);
+  EXPECT_FALSE(store.image_set(*imported));  // imported before the library: no manifest
+  for (const char* url : {"", "/media/", "https://example.com/a.jpg", "/media/../../etc/passwd",
+                          "/media/ab/../../../../etc/passwd.json.jpg", "/static/logo.png"})
+    EXPECT_FALSE(store.image_set(url)) << url;
 }
 
 }  // namespace
