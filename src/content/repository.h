@@ -6,6 +6,7 @@
 // reached or stays busy, kCorruption when stored data cannot be read back.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -17,6 +18,10 @@
 
 namespace congtin::content {
 
+// What the back-office writes below answer in a store that does not implement them (test
+// doubles written before they existed); every real store does.
+inline Error unsupported() { return Error::internal("this store cannot change site content"); }
+
 class SiteRepository {
  public:
   virtual ~SiteRepository() = default;
@@ -27,8 +32,19 @@ class SiteRepository {
   // Ordered by position, then id.
   virtual Result<std::vector<LinkItem>> links() = 0;
   virtual Result<Id> add_link(const LinkItem& item) = 0;
+  // Replaces title, url and position of link item.id; kNotFound if there is no such link.
+  virtual Status update_link(const LinkItem& /*item*/) { return unsupported(); }
+  // kNotFound if there is no such link.
+  virtual Status delete_link(Id /*id*/) { return unsupported(); }
+  // Gives the links position 0, 1, 2... in the order of ids (each must exist: kNotFound).
+  virtual Status set_link_order(const std::vector<Id>& /*ids*/) { return unsupported(); }
+
   virtual Result<std::vector<ContactItem>> contacts() = 0;
   virtual Result<Id> add_contact(const ContactItem& item) = 0;
+  // As for links.
+  virtual Status update_contact(const ContactItem& /*item*/) { return unsupported(); }
+  virtual Status delete_contact(Id /*id*/) { return unsupported(); }
+  virtual Status set_contact_order(const std::vector<Id>& /*ids*/) { return unsupported(); }
 };
 
 class CategoryRepository {
@@ -42,6 +58,25 @@ class CategoryRepository {
   virtual Result<Category> by_name(std::string_view name) = 0;
   // kConflict if the slug is taken. Returns the new id.
   virtual Result<Id> create(const Category& c) = 0;
+  // Replaces parent, name, slug, description and position of category c.id. kNotFound if
+  // there is no such category, kConflict if the slug is taken, kInvalidArgument if the parent
+  // does not exist. Rules about nesting depth and renaming belong to SiteService.
+  virtual Status update(const Category& /*c*/) { return unsupported(); }
+  // kNotFound if there is no such category; kConflict if it still has child categories or
+  // articles (the rows would be orphaned).
+  virtual Status remove(Id /*id*/) { return unsupported(); }
+  // Gives the categories position 0, 1, 2... in the order of ids (each must exist: kNotFound).
+  virtual Status set_order(const std::vector<Id>& /*ids*/) { return unsupported(); }
+  // How many articles are filed in the category, in any state — including newsroom working
+  // copies whose newest revision moves them there. Children are not counted.
+  virtual Result<std::int64_t> article_count(Id /*id*/) { return unsupported(); }
+
+  // Whether a category shows in the public menu. Kept beside Category rather than in it so
+  // that readers who never draw a menu are untouched; new categories are shown. Hidden
+  // categories still have their page, feed and place in listings and the site map.
+  virtual Result<std::vector<Id>> hidden_from_menu() { return unsupported(); }
+  // kNotFound if there is no such category.
+  virtual Status set_in_menu(Id /*id*/, bool /*in_menu*/) { return unsupported(); }
 };
 
 struct ArticleQuery {

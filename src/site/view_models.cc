@@ -54,12 +54,17 @@ json menu_item(std::string title, std::string url, bool current, bool active) {
 json menu_json(const Chrome& c, const Where& w) {
   json menu = json::array();
   menu.push_back(menu_item("Trang chủ", "/", w.home, false));
+  auto hidden = [&c](content::Id id) {
+    return std::find(c.hidden_from_menu.begin(), c.hidden_from_menu.end(), id) !=
+           c.hidden_from_menu.end();
+  };
   for (const auto& top : c.categories) {
     if (top.parent_id && find_category(c, *top.parent_id)) continue;  // not top level
+    if (hidden(top.id)) continue;  // with its children
     const bool here = w.category == top.id;
     json item = menu_item(top.name, category_path(top.slug), here && w.category_is_current, here);
     for (const auto& child : c.categories) {
-      if (child.parent_id != top.id) continue;
+      if (child.parent_id != top.id || hidden(child.id)) continue;
       const bool child_here = w.category == child.id;
       item["children"].push_back(menu_item(child.name, category_path(child.slug),
                                            child_here && w.category_is_current, child_here));
@@ -91,6 +96,9 @@ Result<Chrome> load_chrome(content::Store& store) {
   auto cats = store.categories().list();
   if (!cats) return cats.take_error();
   c.categories = std::move(*cats);
+  auto hidden = store.categories().hidden_from_menu();
+  if (!hidden) return hidden.take_error();
+  c.hidden_from_menu = std::move(*hidden);
   auto pages = store.pages().list();
   if (!pages) return pages.take_error();
   c.pages = std::move(*pages);

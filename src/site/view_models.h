@@ -21,12 +21,15 @@ namespace congtin::site {
 struct Chrome {
   content::SiteSettings settings;
   std::vector<content::Category> categories;  // ordered by position
+  // Categories left out of the menu by the back office ("Hiện trên menu" off); their pages
+  // and feeds stay, and the portal map still lists them.
+  std::vector<content::Id> hidden_from_menu;
   std::vector<content::Page> pages;           // ordered by position
   std::vector<content::LinkItem> links;
   std::vector<content::ContactItem> contacts;
 };
 
-// Reads the chrome from the store (five reads); the first error is returned.
+// Reads the chrome from the store (six reads); the first error is returned.
 Result<Chrome> load_chrome(content::Store& store);
 
 // Where the visitor is, so the menu can mark it.

@@ -1,4 +1,5 @@
 #include "store/sqlite/repositories.h"
+#include "store/sqlite/row_changes.h"
 
 namespace congtin::store::sqlite {
 
@@ -95,6 +96,91 @@ Result<Id> SqliteCategoryRepository::create(const Category& c) {
     return e;
   }
   return (*conn)->last_insert_id();
+}
+
+Status SqliteCategoryRepository::update(const Category& c) {
+  Status st =
+      change_one(pool_,
+                 "UPDATE categories SET parent_id = ?2, name = ?3, slug = ?4, description = ?5, "
+                 "position = ?6 WHERE id = ?1",
+                 c.id, "category " + std::to_string(c.id) + " does not exist", [&](Statement& s) {
+                   s.bind(2, c.parent_id)
+                       .bind(3, c.name)
+                       .bind(4, c.slug)
+                       .bind(5, c.description)
+                       .bind(6, c.position);
+                 });
+  if (!st) {
+    Error e = st.take_error();
+    if (e.kind == ErrorKind::kConflict) {
+      e.message = "category slug \"" + c.slug + "\" is already taken";
+    } else if (e.kind == ErrorKind::kInvalidArgument && c.parent_id) {
+      e.message = "parent category " + std::to_string(*c.parent_id) + " does not exist";
+    }
+    return e;
+  }
+  return {};
+}
+
+Status SqliteCategoryRepository::remove(Id id) {
+  auto conn = pool_.this_thread();
+  if (!conn) return conn.take_error();
+  auto tx = Transaction::begin(**conn);
+  if (!tx) return tx.take_error();
+  auto children = (*conn)->prepare("SELECT count(*) FROM categories WHERE parent_id = ?1");
+  if (!children) return children.take_error();
+  children->bind(1, id);
+  if (auto row = children->step(); !row) return row.take_error();
+  if (children->column_int64(0) > 0)
+    return Error::conflict("category " + std::to_string(id) + " still has child categories");
+  auto articles = article_count(id);
+  if (!articles) return articles.take_error();
+  if (*articles > 0)
+    return Error::conflict("category " + std::to_string(id) + " still has articles");
+  Status st = change_one(pool_, "DELETE FROM categories WHERE id = ?1", id,
+                         "category " + std::to_string(id) + " does not exist", [](Statement&) {});
+  if (!st) return st;
+  return tx->commit();
+}
+
+Status SqliteCategoryRepository::set_order(const std::vector<Id>& ids) {
+  return set_positions(pool_, "UPDATE categories SET position = ?2 WHERE id = ?1", ids, "category");
+}
+
+Result<std::int64_t> SqliteCategoryRepository::article_count(Id id) {
+  auto conn = pool_.this_thread();
+  if (!conn) return conn.take_error();
+  // A newsroom working copy may move an article to another category before it is approved;
+  // its newest revision counts too, so that approving it never points at a deleted category.
+  auto stmt = (*conn)->prepare(
+      "SELECT count(*) FROM (SELECT id FROM articles WHERE category_id = ?1 "
+      "UNION SELECT w.article_id FROM article_workflow w "
+      "JOIN article_revisions r ON r.id = w.head_revision_id WHERE r.category_id = ?1)");
+  if (!stmt) return stmt.take_error();
+  stmt->bind(1, id);
+  auto row = stmt->step();
+  if (!row) return row.take_error();
+  return stmt->column_int64(0);
+}
+
+Result<std::vector<Id>> SqliteCategoryRepository::hidden_from_menu() {
+  auto conn = pool_.this_thread();
+  if (!conn) return conn.take_error();
+  auto stmt = (*conn)->prepare("SELECT id FROM categories WHERE in_menu = 0 ORDER BY id");
+  if (!stmt) return stmt.take_error();
+  std::vector<Id> out;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.take_error();
+    if (!*row) return out;
+    out.push_back(stmt->column_int64(0));
+  }
+}
+
+Status SqliteCategoryRepository::set_in_menu(Id id, bool in_menu) {
+  return change_one(pool_, "UPDATE categories SET in_menu = ?2 WHERE id = ?1", id,
+                    "category " + std::to_string(id) + " does not exist",
+                    [&](Statement& s) { s.bind(2, in_menu); });
 }
 
 }  // namespace congtin::store::sqlite

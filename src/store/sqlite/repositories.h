@@ -26,6 +26,12 @@ class SqliteSiteRepository final : public content::SiteRepository {
   Result<content::Id> add_link(const content::LinkItem& item) override;
   Result<std::vector<content::ContactItem>> contacts() override;
   Result<content::Id> add_contact(const content::ContactItem& item) override;
+  Status update_link(const content::LinkItem& item) override;
+  Status delete_link(content::Id id) override;
+  Status set_link_order(const std::vector<content::Id>& ids) override;
+  Status update_contact(const content::ContactItem& item) override;
+  Status delete_contact(content::Id id) override;
+  Status set_contact_order(const std::vector<content::Id>& ids) override;
 
  private:
   ConnectionPool& pool_;
@@ -39,6 +45,12 @@ class SqliteCategoryRepository final : public content::CategoryRepository {
   Result<content::Category> by_slug(std::string_view slug) override;
   Result<content::Category> by_name(std::string_view name) override;
   Result<content::Id> create(const content::Category& c) override;
+  Status update(const content::Category& c) override;
+  Status remove(content::Id id) override;
+  Status set_order(const std::vector<content::Id>& ids) override;
+  Result<std::int64_t> article_count(content::Id id) override;
+  Result<std::vector<content::Id>> hidden_from_menu() override;
+  Status set_in_menu(content::Id id, bool in_menu) override;
 
  private:
   ConnectionPool& pool_;

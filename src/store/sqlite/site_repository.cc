@@ -2,6 +2,7 @@
 #include <utility>
 
 #include "store/sqlite/repositories.h"
+#include "store/sqlite/row_changes.h"
 
 namespace congtin::store::sqlite {
 
@@ -29,6 +30,9 @@ constexpr std::array<std::pair<std::string_view, std::string SiteSettings::*>, 1
     {"copyright", &SiteSettings::copyright},
     {"base_url", &SiteSettings::base_url},
 }};
+
+std::string no_link(Id id) { return "link " + std::to_string(id) + " does not exist"; }
+std::string no_contact(Id id) { return "contact " + std::to_string(id) + " does not exist"; }
 
 }  // namespace
 
@@ -128,6 +132,44 @@ Result<Id> SqliteSiteRepository::add_contact(const ContactItem& item) {
                   .run();
   if (!st) return st.take_error();
   return (*conn)->last_insert_id();
+}
+
+Status SqliteSiteRepository::update_link(const LinkItem& item) {
+  return change_one(pool_, "UPDATE links SET title = ?2, url = ?3, position = ?4 WHERE id = ?1",
+                    item.id, no_link(item.id), [&](Statement& s) {
+                      s.bind(2, item.title).bind(3, item.url).bind(4, item.position);
+                    });
+}
+
+Status SqliteSiteRepository::delete_link(Id id) {
+  return change_one(pool_, "DELETE FROM links WHERE id = ?1", id, no_link(id), [](Statement&) {});
+}
+
+Status SqliteSiteRepository::set_link_order(const std::vector<Id>& ids) {
+  return set_positions(pool_, "UPDATE links SET position = ?2 WHERE id = ?1", ids, "link");
+}
+
+Status SqliteSiteRepository::update_contact(const ContactItem& item) {
+  return change_one(
+      pool_,
+      "UPDATE contacts SET name = ?2, role = ?3, phone = ?4, email = ?5, position = ?6 "
+      "WHERE id = ?1",
+      item.id, no_contact(item.id), [&](Statement& s) {
+        s.bind(2, item.name)
+            .bind(3, item.role)
+            .bind(4, item.phone)
+            .bind(5, item.email)
+            .bind(6, item.position);
+      });
+}
+
+Status SqliteSiteRepository::delete_contact(Id id) {
+  return change_one(pool_, "DELETE FROM contacts WHERE id = ?1", id, no_contact(id),
+                    [](Statement&) {});
+}
+
+Status SqliteSiteRepository::set_contact_order(const std::vector<Id>& ids) {
+  return set_positions(pool_, "UPDATE contacts SET position = ?2 WHERE id = ?1", ids, "contact");
 }
 
 }  // namespace congtin::store::sqlite
