@@ -9,9 +9,10 @@ cd "$(dirname "$0")/.."
 PKGS=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost1.81-dev libboost-url1.81-dev
-  libsqlite3-dev libpq-dev libicu-dev libsodium-dev liboath-dev libqrencode-dev libvips-dev libgumbo-dev zlib1g-dev libbrotli-dev
+  libsqlite3-dev libpq-dev libicu-dev libsodium-dev liboath-dev libqrencode-dev libvips-dev libwebp-dev libzip-dev libgumbo-dev zlib1g-dev libbrotli-dev
   nlohmann-json3-dev libkainjow-mustache-dev libcli11-dev libtomlplusplus-dev
   libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libdtl-dev
+  libjemalloc-dev
 )
 # Node.js may come from elsewhere than Debian (a NodeSource build bundles npm, and Debian's
 # npm package conflicts with it): ask for Debian's only when the commands are missing.
@@ -45,3 +46,5 @@ fi
 
 # Self-hosted front-end files the theme serves (fonts), copied out of node_modules.
 themes/default/build-assets.sh
+# The back office's editor (TinyMCE), copied out of node_modules likewise.
+themes/admin/build-assets.sh

@@ -16,6 +16,7 @@
 //                                     .../dat-lai-mat-khau
 //   POST /admin/cai-dat/hai-buoc      site setting: two-factor required for administrators
 //   GET  /admin/static/{path...}      the admin theme's CSS; /admin/static/vendor/... fonts
+//   /admin/bai-viet...                the newsroom's article screens and editor (admin/articles.h)
 // Every page goes through the guard (admin/guard.h): no session → the login page, wrong role
 // → 403 page, POST without the session's CSRF token → 403 page. Every answer is
 // uncacheable (Response::cacheable = false, Cache-Control: no-store).
@@ -49,6 +50,8 @@ struct AdminOptions {
   std::filesystem::path static_dir;  // themes/admin/static
   std::filesystem::path vendor_dir;  // themes/default/static/vendor (the self-hosted font)
   std::size_t max_form_bytes = 64 * 1024;
+  // Visitor statistics are counted (the dashboard /admin/thong-ke exists and gets a nav entry).
+  bool statistics = false;
 };
 
 // What the start page shows in its "Công việc của tôi" section: a list of queues, each

@@ -109,6 +109,12 @@ nlohmann::json frame_context(const BackOfficeDeps& d, const auth::Authenticated*
     if (!who->must_enrol_totp) {
       item("Trang đầu", "/admin");
       // Later sessions add "Bài viết" and "Thư viện ảnh" here.
+      if (u.role != content::Role::kAdmin) item("Bài viết", "/admin/bai-viet");
+      item("Thư viện", "/admin/thu-vien");
+      if (d.options.statistics &&
+          (u.role == content::Role::kAdmin || u.role == content::Role::kChiefEditor))
+        item("Thống kê", "/admin/thong-ke");
+      if (u.role == content::Role::kAdmin) item("Quản lý trang", "/admin/cai-dat");
       if (u.role == content::Role::kAdmin) item("Người dùng", "/admin/nguoi-dung");
     }
     item("Tài khoản", "/admin/tai-khoan");

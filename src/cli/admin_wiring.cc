@@ -2,30 +2,21 @@
 
 #include <spdlog/spdlog.h>
 
-#include <cstdlib>
 #include <string>
 
 #include "admin/admin.h"
+#include "admin/site_admin.h"
+#include "cli/articles_wiring.h"
+#include "cli/media_wiring.h"
 #include "auth/auth_service.h"
 #include "render/theme.h"
+#include "stats/dashboard.h"
+#include "store/sqlite/stats_repository.h"
 #include "store/sqlite/audit_repository.h"
 #include "store/sqlite/user_repository.h"
 
 namespace congtin::cli {
 namespace {
-
-// An integer from the environment within [lo, hi], else `fallback` (with a warning).
-long long env_int(const char* name, long long fallback, long long lo, long long hi) {
-  const char* v = std::getenv(name);
-  if (v == nullptr || *v == '\0') return fallback;
-  char* end = nullptr;
-  const long long n = std::strtoll(v, &end, 10);
-  if (*end != '\0' || n < lo || n > hi) {
-    spdlog::warn("{}={} is not an integer from {} to {}; using {}", name, v, lo, hi, fallback);
-    return fallback;
-  }
-  return n;
-}
 
 class Wiring final : public AdminWiring {
  public:
@@ -34,6 +25,7 @@ class Wiring final : public AdminWiring {
   std::unique_ptr<render::Theme> theme;
   std::unique_ptr<auth::AuthService> auth;
   std::unique_ptr<admin::BackOffice> back_office;
+  std::unique_ptr<admin::SiteAdmin> site_admin;
 };
 
 }  // namespace
@@ -54,14 +46,10 @@ Result<std::unique_ptr<AdminWiring>> wire_admin(const Config& config, const Admi
   w->theme = std::move(*theme);
 
   auth::AuthOptions ao;
-  ao.limits.account_failures =
-      static_cast<int>(env_int("CONGTIN_LOGIN_ACCOUNT_FAILURES", 5, 0, 1000));
-  ao.limits.account_window =
-      std::chrono::seconds(env_int("CONGTIN_LOGIN_ACCOUNT_WINDOW", 6 * 3600, 1, 30 * 86400));
-  ao.limits.address_failures =
-      static_cast<int>(env_int("CONGTIN_LOGIN_ADDRESS_FAILURES", 50, 0, 100000));
-  ao.limits.address_window =
-      std::chrono::seconds(env_int("CONGTIN_LOGIN_ADDRESS_WINDOW", 3600, 1, 30 * 86400));
+  ao.limits.account_failures = config.login_account_failures;
+  ao.limits.account_window = std::chrono::seconds(config.login_account_window_seconds);
+  ao.limits.address_failures = config.login_address_failures;
+  ao.limits.address_window = std::chrono::seconds(config.login_address_window_seconds);
   w->auth = std::make_unique<auth::AuthService>(*w->accounts->users, *w->accounts->sessions,
                                                 *w->accounts->attempts, *w->accounts->settings,
                                                 *w->audit, clock, ao);
@@ -76,13 +64,28 @@ Result<std::unique_ptr<AdminWiring>> wire_admin(const Config& config, const Admi
   admin::AdminOptions opts;
   opts.trusted_proxies = config.trusted_proxies;
   if (auto site = store.site().settings(); site && !site->name.empty()) opts.site_name = site->name;
-  const char* secure = std::getenv("CONGTIN_SECURE_COOKIES");
-  opts.force_secure_cookies =
-      config.base_url.starts_with("https://") || (secure != nullptr && std::string(secure) == "1");
+  opts.force_secure_cookies = config.base_url.starts_with("https://") || config.secure_cookies;
   opts.static_dir = themes / "admin" / "static";
   opts.vendor_dir = themes / "default" / "static" / "vendor";
+  opts.statistics = ctx.stats != nullptr;
+  opts.max_form_bytes = 4 << 20;  // article bodies, percent-encoded (about 3 bytes a letter)
   w->back_office = std::make_unique<admin::BackOffice>(*w->auth, *w->theme, clock, opts);
   w->back_office->add_routes(router);
+  // Site management and the audit log page (admin/site_admin.h).
+  w->site_admin = std::make_unique<admin::SiteAdmin>(
+      w->back_office->deps(), admin::SiteAdminDeps{store, ctx.events, *w->audit});
+  w->site_admin->add_routes(router);
+  if (Status s = wire_media(config, clock, *w->back_office, router); !s) return s.take_error();
+  // The newsroom's article screens, the editor and the start page's queues (admin/articles.h).
+  if (Status s = wire_articles(config, ctx, *w->back_office, router); !s) return s.take_error();
+  // The statistics dashboard (stats/dashboard.h), reading its own connections to the file.
+  if (ctx.stats != nullptr) {
+    auto stats_repo = store::open_sqlite_stats(config.db_path());
+    if (!stats_repo) return stats_repo.take_error();
+    stats::add_dashboard_routes(router, w->back_office->deps(),
+                                {*ctx.stats, std::move(*stats_repo),
+                                 std::make_shared<stats::StoreArticleLookup>(store, clock)});
+  }
   return std::unique_ptr<AdminWiring>(std::move(w));
 }
 

@@ -32,10 +32,7 @@ class AdminWiring {
   virtual ~AdminWiring() = default;
 };
 
-// Settings beyond Config (TODO(lead): move into Config with TOML keys):
-//   CONGTIN_SECURE_COOKIES=1          mark cookies Secure (also when base_url is https://)
-//   CONGTIN_LOGIN_ACCOUNT_FAILURES=5  CONGTIN_LOGIN_ACCOUNT_WINDOW=21600 (seconds)
-//   CONGTIN_LOGIN_ADDRESS_FAILURES=50 CONGTIN_LOGIN_ADDRESS_WINDOW=3600 (seconds)
+// Login limits and Secure cookies come from Config (login_*, secure_cookies).
 // X-Forwarded-For/-Proto are believed from config.trusted_proxies only. The returned object
 // owns what the routes use and must outlive the router's use.
 Result<std::unique_ptr<AdminWiring>> wire_admin(const Config& config, const AdminContext& ctx,

@@ -36,12 +36,40 @@ int run(int argc, char** argv) {
   serve_cmd->add_option("--threads", threads, "Worker threads (default: one per core)")
       ->check(CLI::Range(1, 256));
   serve_cmd->add_option("--theme", theme, "Theme directory (default: the built-in theme)");
+  int page_cache_mb = -1;
+  serve_cmd->add_option("--page-cache-mb", page_cache_mb, "Page cache cap in MiB (0: off)")
+      ->check(CLI::Range(0, 65536));
   serve_cmd->add_option("--config", config_file,
                         "TOML settings file (default: DIR/congtin.toml if present)");
+  // Login limits and cookies (Config; -1: not given on the command line).
+  int login_account_failures = -1, login_account_window = -1;
+  int login_address_failures = -1, login_address_window = -1;
+  bool secure_cookies = false;
+  serve_cmd
+      ->add_option("--login-account-failures", login_account_failures,
+                   "Failed logins per account before it waits (default 5; 0: no limit)")
+      ->check(CLI::Range(0, 1000));
+  serve_cmd
+      ->add_option("--login-account-window", login_account_window,
+                   "Seconds the account limit counts back (default 21600, 6 hours)")
+      ->check(CLI::Range(1, 30 * 86400));
+  serve_cmd
+      ->add_option("--login-address-failures", login_address_failures,
+                   "Failed logins per client address before it waits (default 50; 0: no limit)")
+      ->check(CLI::Range(0, 100000));
+  serve_cmd
+      ->add_option("--login-address-window", login_address_window,
+                   "Seconds the address limit counts back (default 3600)")
+      ->check(CLI::Range(1, 30 * 86400));
+  serve_cmd->add_flag("--secure-cookies", secure_cookies,
+                      "Mark back-office cookies Secure (HTTPS proxy that sends no "
+                      "X-Forwarded-Proto; automatic with an https:// base_url)");
   serve_cmd->footer(
       "Environment: CONGTIN_LISTEN, CONGTIN_THREADS, CONGTIN_THEME, CONGTIN_BASE_URL,\n"
-      "CONGTIN_LOG_LEVEL, CONGTIN_ACCESS_LOG, CONGTIN_CONFIG. Flags override the environment,\n"
-      "which overrides the TOML file.");
+      "CONGTIN_LOG_LEVEL, CONGTIN_ACCESS_LOG, CONGTIN_CONFIG, CONGTIN_SECURE_COOKIES,\n"
+      "CONGTIN_LOGIN_ACCOUNT_FAILURES, CONGTIN_LOGIN_ACCOUNT_WINDOW,\n"
+      "CONGTIN_LOGIN_ADDRESS_FAILURES, CONGTIN_LOGIN_ADDRESS_WINDOW. Flags override the\n"
+      "environment, which overrides the TOML file.");
 
   ImportOptions import;
   auto* import_cmd = app.add_subcommand("import", "Import articles from a JSON Lines file");
@@ -92,6 +120,12 @@ int run(int argc, char** argv) {
         if (auto s = parse_listen(listen, config); !s) return fail(s.error().message);
       if (threads > 0) config.threads = threads;
       if (!theme.empty()) config.theme_dir = theme;
+      if (page_cache_mb >= 0) config.page_cache_mb = page_cache_mb;
+      if (login_account_failures >= 0) config.login_account_failures = login_account_failures;
+      if (login_account_window > 0) config.login_account_window_seconds = login_account_window;
+      if (login_address_failures >= 0) config.login_address_failures = login_address_failures;
+      if (login_address_window > 0) config.login_address_window_seconds = login_address_window;
+      if (secure_cookies) config.secure_cookies = true;
       if (auto s = init_logging(config.log_level); !s) return fail(s.error().message);
       return serve(config);
     }

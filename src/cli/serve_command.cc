@@ -29,45 +29,6 @@
 #include "store/sqlite/stats_repository.h"
 
 namespace congtin::cli {
-namespace {
-
-// CONGTIN_PAGE_CACHE_MB: the page cache's cap in MiB; 0 turns the cache off (benchmarks of
-// the full render). TODO(lead): move into Config with a TOML key beside the others.
-std::size_t page_cache_mb() {
-  const char* v = std::getenv("CONGTIN_PAGE_CACHE_MB");
-  if (v == nullptr || *v == '\0') return 64;
-  char* end = nullptr;
-  long n = std::strtol(v, &end, 10);
-  if (*end != '\0' || n < 0 || n > 65536) {
-    spdlog::warn("CONGTIN_PAGE_CACHE_MB={} is not a size in MiB (0..65536); using 64", v);
-    return 64;
-  }
-  return static_cast<std::size_t>(n);
-}
-
-// A number that changes when published content changes: how many articles are published
-// (at any time) and which is the newest. Statistics and sessions write to the same file, so
-// the file's own change time would clear the cache every few seconds. This process's own
-// changes are announced by events and absorbed by the watcher. TODO(store): replace with a
-// Store method built on PRAGMA data_version that ignores this process's commits, which
-// would also see outside edits that change neither figure (they wait for the cache's
-// max_age until then).
-cache::ExternalChangeWatcher::VersionFn content_version(content::Store& store) {
-  return [&store]() -> Result<std::uint64_t> {
-    const Seconds any_time{std::chrono::seconds(std::int64_t{1} << 40)};
-    content::ArticleQuery all;
-    auto count = store.articles().count_published(all, any_time);
-    if (!count) return count.error();
-    all.limit = 1;
-    auto newest = store.articles().published(all, any_time);
-    if (!newest) return newest.error();
-    std::uint64_t v = static_cast<std::uint64_t>(*count);
-    if (!newest->empty()) v = v * 1000003 + static_cast<std::uint64_t>(newest->front().id);
-    return v;
-  };
-}
-
-}  // namespace
 
 int serve(const Config& config) {
   auto store = store::open_sqlite_store(config.db_path(), store::OpenMode::kOpenExisting);
@@ -116,6 +77,9 @@ int serve(const Config& config) {
   // Content events: what the newsroom, the back office and the scheduler change reaches the
   // search index and the page cache (subscribed below, before the server starts).
   content::EventBus events;
+  // First subscriber: the site's in-memory chrome is renewed before anything that caches
+  // pages built from it hears of the change.
+  site.follow(events);
   auto newsroom = store::open_newsroom(config.db_path());
   if (!newsroom) return fail(newsroom.error().message);
   content::NewsroomService newsroom_service(**newsroom, events, clock);
@@ -141,21 +105,27 @@ int serve(const Config& config) {
   search::Indexer indexer(**store, **search_index);
   indexer.subscribe(events);
   std::optional<cache::PageCache> page_cache;
-  std::optional<cache::ExternalChangeWatcher> watcher;
   http::Handler handler = router.handler();
-  if (const std::size_t mb = page_cache_mb(); mb > 0) {
+  if (const auto mb = static_cast<std::size_t>(config.page_cache_mb); mb > 0) {
     cache::PageCacheOptions co;
     co.max_bytes = mb << 20;
     page_cache.emplace(co);
     cache::invalidate_on_events(*page_cache, events,
                                 cache::ancestors_from((**store).categories()));
-    watcher.emplace(*page_cache, content_version(**store));
-    watcher->watch_own_changes(events);
     handler = cache::cached(*page_cache, std::move(handler));
     spdlog::info("page cache: {} MiB", mb);
   } else {
     spdlog::info("page cache: off");
   }
+  // Writes by other processes (congtin import while serving) come without events: renew the
+  // chrome, then the pages. This process's own commits (statistics, sessions) are ignored.
+  auto outside_writes = store::OutsideWrites::open(config.db_path());
+  if (!outside_writes) return fail(outside_writes.error().message);
+  cache::ExternalChangeWatcher watcher([&o = **outside_writes] { return o.poll(); },
+                                       [&site, &page_cache] {
+                                         site.renew();
+                                         if (page_cache) page_cache->clear();
+                                       });
   // Counting wraps the page cache, so pages served from the cache are counted too.
   if (stats_service) {
     handler = stats::counted(*stats_service, std::move(handler));

@@ -35,6 +35,32 @@ Result<bool> parse_bool(std::string_view name, std::string_view s) {
                         "'");
 }
 
+// The login limits: one TOML key and one environment variable each (the variables are the
+// names congtin used before they moved into Config).
+struct LoginInt {
+  const char* key;
+  const char* env;
+  int Config::*field;
+  int lo;
+  int hi;
+};
+constexpr LoginInt kLoginInts[] = {
+    {"login_account_failures", "CONGTIN_LOGIN_ACCOUNT_FAILURES", &Config::login_account_failures,
+     0, 1000},
+    {"login_account_window_seconds", "CONGTIN_LOGIN_ACCOUNT_WINDOW",
+     &Config::login_account_window_seconds, 1, 30 * 86400},
+    {"login_address_failures", "CONGTIN_LOGIN_ADDRESS_FAILURES", &Config::login_address_failures,
+     0, 100000},
+    {"login_address_window_seconds", "CONGTIN_LOGIN_ADDRESS_WINDOW",
+     &Config::login_address_window_seconds, 1, 30 * 86400},
+};
+
+const LoginInt* login_int(std::string_view key) {
+  for (const LoginInt& li : kLoginInts)
+    if (key == li.key) return &li;
+  return nullptr;
+}
+
 Status apply_toml(Config& c, const std::filesystem::path& file) {
   toml::table t;
   try {
@@ -75,6 +101,10 @@ Status apply_toml(Config& c, const std::filesystem::path& file) {
       auto v = node.value<bool>();
       if (!v) return want("true or false");
       c.stats = *v;
+    } else if (k == "page_cache_mb") {
+      auto v = node.value<int64_t>();
+      if (!v || *v < 0 || *v > 65536) return want("an integer from 0 to 65536 (MiB)");
+      c.page_cache_mb = static_cast<int>(*v);
     } else if (k == "stats_flush_seconds") {
       auto v = node.value<int64_t>();
       if (!v || *v < 1 || *v > 300) return want("an integer from 1 to 300");
@@ -97,6 +127,16 @@ Status apply_toml(Config& c, const std::filesystem::path& file) {
       if (!v || *v < 1 || *v > 3600) return want("an integer from 1 to 3600");
       (k == "read_timeout_seconds" ? c.read_timeout_seconds : c.idle_timeout_seconds) =
           static_cast<int>(*v);
+    } else if (const LoginInt* li = login_int(k)) {
+      auto v = node.value<int64_t>();
+      if (!v || *v < li->lo || *v > li->hi)
+        return want(("an integer from " + std::to_string(li->lo) + " to " +
+                     std::to_string(li->hi)).c_str());
+      c.*(li->field) = static_cast<int>(*v);
+    } else if (k == "secure_cookies") {
+      auto v = node.value<bool>();
+      if (!v) return want("true or false");
+      c.secure_cookies = *v;
     } else {
       return Error::invalid(file.string() + ": unknown key '" + k + "'");
     }
@@ -156,6 +196,23 @@ Status load_config(Config& c, const std::filesystem::path& explicit_file) {
     auto b = parse_bool("CONGTIN_STATS", v);
     if (!b) return b.take_error();
     c.stats = *b;
+  }
+  if (const char* v = env("CONGTIN_PAGE_CACHE_MB")) {
+    auto n = parse_int("CONGTIN_PAGE_CACHE_MB", v, 0, 65536);
+    if (!n) return n.take_error();
+    c.page_cache_mb = *n;
+  }
+  for (const LoginInt& li : kLoginInts) {
+    if (const char* v = env(li.env)) {
+      auto n = parse_int(li.env, v, li.lo, li.hi);
+      if (!n) return n.take_error();
+      c.*(li.field) = *n;
+    }
+  }
+  if (const char* v = env("CONGTIN_SECURE_COOKIES")) {
+    auto b = parse_bool("CONGTIN_SECURE_COOKIES", v);
+    if (!b) return b.take_error();
+    c.secure_cookies = *b;
   }
   if (const char* v = env("CONGTIN_TRUSTED_PROXIES")) {
     c.trusted_proxies.clear();

@@ -2,8 +2,9 @@
 //
 // Precedence, lowest to highest: built-in defaults, the TOML file (DIR/congtin.toml, or the
 // file named by --config / CONGTIN_CONFIG), environment variables (CONGTIN_LISTEN,
-// CONGTIN_THREADS, CONGTIN_THEME, CONGTIN_BASE_URL, CONGTIN_LOG_LEVEL, CONGTIN_ACCESS_LOG),
-// then command-line flags (applied by the caller after load()).
+// CONGTIN_THREADS, CONGTIN_THEME, CONGTIN_BASE_URL, CONGTIN_LOG_LEVEL, CONGTIN_ACCESS_LOG,
+// and those named beside the fields below), then command-line flags (applied by the caller
+// after load()). Invalid values are errors that name the key or variable.
 #pragma once
 
 #include <cstdint>
@@ -30,6 +31,23 @@ struct Config {
   bool stats = true;
   int stats_flush_seconds = 5;
   std::vector<std::string> trusted_proxies;
+
+  // Rendered-page cache cap in MiB (cache/page_cache.h): TOML page_cache_mb, env
+  // CONGTIN_PAGE_CACHE_MB, flag --page-cache-mb; 0 turns the cache off (benchmarks of the
+  // full render). Resident memory is about this plus 150 MB at 100,000 articles.
+  int page_cache_mb = 64;
+
+  // Back-office login limits (auth/login_limiter.h; Drupal's defaults) and cookies: TOML
+  // login_account_failures, login_account_window_seconds, login_address_failures,
+  // login_address_window_seconds, secure_cookies; env CONGTIN_LOGIN_ACCOUNT_FAILURES,
+  // CONGTIN_LOGIN_ACCOUNT_WINDOW, CONGTIN_LOGIN_ADDRESS_FAILURES, CONGTIN_LOGIN_ADDRESS_WINDOW
+  // (seconds), CONGTIN_SECURE_COOKIES. A failure limit of 0 turns that limit off. Cookies are
+  // Secure also whenever base_url is https://.
+  int login_account_failures = 5;
+  int login_account_window_seconds = 6 * 3600;
+  int login_address_failures = 50;
+  int login_address_window_seconds = 3600;
+  bool secure_cookies = false;
 
   // HTTP limits.
   std::size_t max_header_bytes = 16 * 1024;

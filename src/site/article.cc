@@ -1,6 +1,7 @@
 // GET /tin-tuc/{slug} : one published article with "Các thông tin khác" (other news of its
 // category). Drafts, scheduled and taken-down articles are 404 as if they did not exist; a
 // slug the article had before answers 301 to its current address.
+#include "media/responsive.h"
 #include "site/handlers.h"
 #include "site/view_models.h"
 
@@ -28,13 +29,14 @@ http::Response handle_article(const Deps& d, const http::Request& req, std::stri
   const content::Article& a = *found;
   if (!is_public(a, now)) return not_found_page(d, req);
 
-  auto chrome = load_chrome(d.store);
-  if (!chrome) return error_page(d, "article " + a.slug, chrome.error());
+  auto chrome_or = site_chrome(d);
+  if (!chrome_or) return error_page(d, "article " + a.slug, chrome_or.error());
+  const auto& chrome = *chrome_or;  // shared, immutable
   content::ArticleQuery q;
   q.category_id = a.category_id;
   q.exclude_id = a.id;
   q.limit = kOtherNewsCount;
-  auto others = articles.published(q, now);
+  auto others = published_articles(d, q, now);
   if (!others) return error_page(d, "article others " + a.slug, others.error());
 
   Where where;
@@ -46,10 +48,11 @@ http::Response handle_article(const Deps& d, const http::Request& req, std::stri
     ctx["breadcrumbs"] = category_breadcrumbs(*chrome, *cat, false);
     ctx["category"] = {{"name", cat->name}, {"url", category_path(cat->slug)}};
   }
-  ctx["article"] = article_json(a);
+  ctx["article"] =
+      media::with_responsive_images(article_json(a), media::image_set_lookup(d.media_dir));
   ctx["others"] = summaries_json(*others);
   ctx["has_others"] = !others->empty();
-  http::Response r = render_html(d, "article", ctx);
+  http::Response r = render_html(d, "article", std::move(ctx));
   // Its own tag, and its category's: "other news" changes with the category's articles.
   r.cache_tags = {"article:" + std::to_string(a.id), "category:" + std::to_string(a.category_id)};
   return r;

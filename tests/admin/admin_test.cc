@@ -106,6 +106,15 @@ TEST_F(AdminTest, LoginReturnsOnlyToBackOfficePaths) {
             "/admin/nguoi-dung");
 }
 
+TEST_F(AdminTest, NoStatisticsEntryWhenStatisticsAreOff) {
+  add_user("quan.tri", Role::kAdmin);
+  Browser b = browser();
+  ASSERT_EQ(b.login("quan.tri", kPassword).status, 303);
+  const std::string page = b.get("/admin").body;
+  EXPECT_THAT(page, HasSubstr("/admin/nguoi-dung"));
+  EXPECT_THAT(page, Not(HasSubstr("/admin/thong-ke")));  // AdminOptions::statistics is off
+}
+
 TEST_F(AdminTest, BadPasswordSaysSoInVietnamese) {
   add_user("phong.vien", Role::kReporter);
   Browser b = browser();
