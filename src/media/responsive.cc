@@ -6,32 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "html/sanitize.h"
+
 namespace congtin::media {
 namespace {
-
-std::string escape_attr(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
@@ -117,14 +95,14 @@ std::string responsive_images(std::string_view html, const ImageSetLookup& looku
       continue;
     }
     out.append(html.substr(pos, at - pos));
-    const std::string sizes = escape_attr(kArticleSizes);
-    out += "<picture><source type=\"image/webp\" srcset=\"" + escape_attr(set->webp_srcset) +
+    const std::string sizes = html::escape(kArticleSizes);
+    out += "<picture><source type=\"image/webp\" srcset=\"" + html::escape(set->webp_srcset) +
            "\" sizes=\"" + sizes + "\">";
     const std::size_t body_end = tag->self_closing ? tag->end - 1 : tag->end;
     std::string_view head = html.substr(at, body_end - at);
     while (!head.empty() && is_space(head.back())) head.remove_suffix(1);
     out.append(head);
-    out += " srcset=\"" + escape_attr(set->srcset) + "\" sizes=\"" + sizes + "\"";
+    out += " srcset=\"" + html::escape(set->srcset) + "\" sizes=\"" + sizes + "\"";
     if (!tag->get("width") && !tag->get("height") && set->width > 0 && set->height > 0) {
       out += " width=\"" + std::to_string(set->width) + "\" height=\"" +
              std::to_string(set->height) + "\"";

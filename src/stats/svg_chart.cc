@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "html/sanitize.h"
+
 namespace congtin::stats {
 namespace {
 
@@ -14,33 +16,6 @@ constexpr std::string_view kGridColour = "#d5dae1";
 constexpr std::string_view kTextColour = "#374151";
 constexpr std::size_t kDotsUpTo = 31;  // days; beyond, dots would touch and only add weight
 constexpr std::size_t kDayLabels = 6;
-
-std::string escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // A coordinate with at most one decimal, without a trailing ".0": "64", "80.5".
 std::string num(double v) {
@@ -117,7 +92,7 @@ void axes(std::string& out, std::span<const DayCount> days, const ChartLayout& l
     out += fmt::format(R"(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="{3}"/>)", num(l.x(i)),
                        num(bottom), num(bottom + 5), kTextColour);
     out += fmt::format(R"(<text x="{}" y="{}" text-anchor="middle">{}</text>)", num(l.x(i)),
-                       num(bottom + 20), escape(day_month(days[i].day)));
+                       num(bottom + 20), html::escape(day_month(days[i].day)));
   }
   out += "</g>";
   out += fmt::format(R"(<text class="chart-axis-title" x="8" y="{}">Số lượt</text>)",
@@ -145,7 +120,7 @@ void series(std::string& out, std::span<const DayCount> days, const ChartLayout&
   if (!l.size.dots || days.size() > kDotsUpTo) return;
   out += R"(<g class="chart-dots">)";
   for (std::size_t i = 0; i < days.size(); ++i) {
-    const std::string when = escape(day_month_year(days[i].day));
+    const std::string when = html::escape(day_month_year(days[i].day));
     out += fmt::format(
         R"(<circle cx="{}" cy="{}" r="3.5" fill="{}"><title>{}: {} lượt xem</title></circle>)",
         num(l.x(i)), num(l.y(days[i].views)), kViewsColour, when, group_digits(days[i].views));
@@ -225,17 +200,17 @@ std::string daily_chart_svg(std::span<const DayCount> days, const ChartText& tex
   for (const DayCount& d : days) max_value = std::max({max_value, d.views, d.visits});
   const ChartLayout l = ChartLayout::make(days.size(), max_value, size);
   const bool empty = l.y_max == 0;
-  const std::string id = escape(text.id);
+  const std::string id = html::escape(text.id);
 
   std::string out;
   out.reserve(4096 + days.size() * (l.size.dots && days.size() <= kDotsUpTo ? 300 : 40));
   out += fmt::format(
       R"(<svg xmlns="http://www.w3.org/2000/svg" class="{}" viewBox="0 0 {} {}" role="img" )"
       R"(aria-labelledby="{}-title {}-desc" font-size="{}" fill="{}">)",
-      escape(size.css_class), num(size.width), num(size.height), id, id, size.font_size,
+      html::escape(size.css_class), num(size.width), num(size.height), id, id, size.font_size,
       kTextColour);
   out += fmt::format(R"(<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>)", id,
-                     escape(text.title), id, escape(description(days, empty)));
+                     html::escape(text.title), id, html::escape(description(days, empty)));
   axes(out, days, l);
   if (empty) {
     out += fmt::format(
