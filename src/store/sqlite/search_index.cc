@@ -238,13 +238,12 @@ class SqliteSearchIndex final : public search::SearchIndex {
     auto conn = connection();
     if (!conn) return conn.take_error();
     // Bulk writes touch much of the index: a larger page cache (128 MiB, for this connection
-    // only) saves most of the re-reads of a rebuild. Memory-mapped reads are off meanwhile:
-    // a rebuild's DELETE FROM search_text reads every overflow page of the old text, and
-    // through the map each of them stayed in the process's resident memory (~1 GB at
-    // 100,000 articles), where the page cache holds at most its 128 MiB.
+    // only) saves most of the re-reads of a rebuild. Memory-mapped reads stay on: at 100,000
+    // articles a rebuild took 62 s with them and 94 s without (bench/RESULTS.md §0). The
+    // mapped pages count in the process's resident size (2.4 GB peak against 1.4 GB) but
+    // are clean pages of the file, which the kernel takes back under pressure.
     if ((*conn)->in_transaction()) return run_batch(**conn, fn);
-    if (Status s = (*conn)->exec_script("PRAGMA cache_size = -131072; PRAGMA mmap_size = 0"); !s)
-      return s;
+    if (Status s = (*conn)->exec_script("PRAGMA cache_size = -131072"); !s) return s;
     Status s = run_batch(**conn, fn);
     if (Status back = (*conn)->exec_script(kQueryTuning); !back && s) return back;
     return s;
