@@ -51,6 +51,21 @@ constexpr std::string_view kCountPublishedSql =
   "AND (?4 = 0 OR a.featured = 1) "
 constexpr std::string_view kCountInCategorySql =
     CONGTIN_CATEGORY_SUBTREE "SELECT count(*) " CONGTIN_CATEGORY_FILTER;
+
+// A category's page: the ids come from articles_category alone (category, status, date and
+// the rowid are all in it), sorted, then only the page's rows are read. The planner's own
+// choice, a newest-first walk of articles_public reading every row to test its category,
+// took 4-11 s cold for page 300 of a category at 100,000 articles; this takes 7 ms for any
+// page. INDEXED BY makes that choice fixed (preparing fails if the index ever goes).
+constexpr std::string_view kPublishedInCategorySql = CONGTIN_CATEGORY_SUBTREE
+    ", page(id) AS (SELECT a.id FROM articles a INDEXED BY articles_category "
+    "WHERE a.status = 'published' AND a.published_at <= ?2 "
+    "AND ?1 IS NOT NULL AND a.category_id IN (SELECT id FROM subtree) "
+    "AND (?3 IS NULL OR a.id <> ?3) AND (?4 = 0 OR a.featured = 1) "
+    "ORDER BY a.published_at DESC, a.id DESC LIMIT ?5 OFFSET ?6) "
+    "SELECT a.id, a.title, a.slug, a.lead, a.cover_image, a.cover_alt, a.category_id, "
+    "a.published_at FROM page JOIN articles a ON a.id = page.id "
+    "ORDER BY a.published_at DESC, a.id DESC";
 #undef CONGTIN_CATEGORY_FILTER
 
 // Featured articles of the whole site (the home page's lead block): `featured = 1` written
@@ -310,7 +325,9 @@ Result<std::vector<ArticleSummary>> SqliteArticleRepository::published(const Art
   auto conn = pool_.this_thread();
   if (!conn) return conn.take_error();
   const bool featured_site_wide = q.featured_only && !q.category_id;
-  auto stmt = (*conn)->prepare(featured_site_wide ? kFeaturedSql : kPublishedSql);
+  auto stmt = (*conn)->prepare(featured_site_wide ? kFeaturedSql
+                               : q.category_id    ? kPublishedInCategorySql
+                                                  : kPublishedSql);
   if (!stmt) return stmt.take_error();
   bind_query(*stmt, q, now);
   stmt->bind(5, std::clamp(q.limit, 0, 1000)).bind(6, std::max(q.offset, 0));
