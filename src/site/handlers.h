@@ -61,6 +61,9 @@ std::optional<long long> parse_integer(std::string_view s);
 http::Response handle_home(const Deps& d, const http::Request& req);
 http::Response handle_category(const Deps& d, const http::Request& req, std::string_view slug);
 http::Response handle_article(const Deps& d, const http::Request& req, std::string_view slug);
+// The article page's context for `a`, public or not (the back office's preview uses it too):
+// chrome, breadcrumbs, the article with responsive images, "Các thông tin khác".
+Result<nlohmann::json> article_context(const Deps& d, const content::Article& a, Seconds now);
 http::Response handle_page(const Deps& d, const http::Request& req, std::string_view slug);
 http::Response handle_api_articles(const Deps& d, const http::Request& req);
 http::Response handle_healthz(const Deps& d);
