@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <array>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -151,21 +152,29 @@ bool is_compressible(std::string_view content_type) {
          iequals(type, "image/svg+xml");
 }
 
-std::optional<std::string> gzip(std::string_view data) {
-  // One deflate state per thread, reset between bodies: deflateInit2 allocates about 256 KiB
-  // for level 6, and doing that per answer (then freeing it) cost more than compressing a
-  // page (profile in bench/RESULTS.md).
+std::optional<std::string> gzip(std::string_view data, int level) {
+  if (level < 1 || level > Z_BEST_COMPRESSION) return std::nullopt;
+  // One deflate state per thread and level, reset between bodies: deflateInit2 allocates
+  // 256-512 KiB of tables, and doing that per answer (then freeing it) cost more than
+  // compressing a page (profile in bench/RESULTS.md). Level 9 (pages compressed once, for
+  // the cache) also gets the largest memLevel: the smallest output wins there.
   struct Deflater {
     z_stream zs{};
     bool ok = false;
-    Deflater() { ok = deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK; }
+    explicit Deflater(int level) {
+      // windowBits 15 + 16 asks zlib for the gzip wrapper instead of the zlib one.
+      ok = deflateInit2(&zs, level, Z_DEFLATED, 15 + 16, level == Z_BEST_COMPRESSION ? 9 : 8,
+                        Z_DEFAULT_STRATEGY) == Z_OK;
+    }
     ~Deflater() {
       if (ok) deflateEnd(&zs);
     }
   };
-  thread_local Deflater d;
-  if (!d.ok || deflateReset(&d.zs) != Z_OK) return std::nullopt;
-  z_stream& zs = d.zs;
+  thread_local std::array<std::optional<Deflater>, Z_BEST_COMPRESSION + 1> by_level;
+  auto& d = by_level[static_cast<std::size_t>(level)];
+  if (!d) d.emplace(level);
+  if (!d->ok || deflateReset(&d->zs) != Z_OK) return std::nullopt;
+  z_stream& zs = d->zs;
   std::string out;
   out.resize(deflateBound(&zs, static_cast<uLong>(data.size())));
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));

@@ -29,6 +29,8 @@ namespace congtin::http::wire {
 
 // Bodies smaller than this are sent as they are: gzip would save little and cost CPU.
 inline constexpr std::size_t kGzipMinBytes = 1024;
+// Level of the gzip made per answer (bodies the page cache has not compressed already).
+inline constexpr int kGzipLevel = 6;
 
 // Quoted hex of a 64-bit FNV-1a hash of body: "\"8c3f...\"".
 std::string strong_etag(std::string_view body);
@@ -45,8 +47,9 @@ bool accepts_gzip(std::string_view accept_encoding);
 bool accepts_br(std::string_view accept_encoding);
 // True for types that compress well: text/*, JSON, XML, RSS, JavaScript, SVG.
 bool is_compressible(std::string_view content_type);
-// gzip (RFC 1952) of data at level 6; nullopt only if zlib fails (out of memory).
-std::optional<std::string> gzip(std::string_view data);
+// gzip (RFC 1952) of data at zlib level 1..9 (the page cache uses 9); nullopt on a bad level
+// or if zlib fails (out of memory). Each thread keeps its own deflate state per level.
+std::optional<std::string> gzip(std::string_view data, int level = kGzipLevel);
 
 // "Sun, 06 Nov 1994 08:49:37 GMT" for t.
 std::string http_date(std::time_t t);
