@@ -1,11 +1,8 @@
 // The media library's part of `congtin serve`: opens the media table and DIR/media/, builds
 // the MediaLibrary and mounts /admin/thu-vien on the router (admin/media.h). Kept out of
-// admin_wiring.cc so that the shared file only gains a call.
-//
-// Settings beyond Config (TODO(lead): move into Config with TOML keys):
-//   CONGTIN_MEDIA_MAX_MIB=20        largest image or attachment, 1-24 (uploads reach the server
-//                                   with up to 25 MiB, see http::ServerOptions::large_bodies)
-//   CONGTIN_MEDIA_MAX_MEGAPIXELS=40 largest image in millions of pixels (all frames), 1-200
+// admin_wiring.cc so that the shared file only gains a call. Limits come from
+// Config::media_max_mib and media_max_megapixels (uploads reach the server with up to 25 MiB,
+// see http::ServerOptions::large_bodies).
 #pragma once
 
 #include <memory>

@@ -35,16 +35,17 @@ Result<bool> parse_bool(std::string_view name, std::string_view s) {
                         "'");
 }
 
-// The login limits: one TOML key and one environment variable each (the variables are the
-// names congtin used before they moved into Config).
-struct LoginInt {
+// Bounded integers with one TOML key and one environment variable each (for the login
+// limits and media limits, the variables are the names congtin used before they moved into
+// Config).
+struct BoundedInt {
   const char* key;
   const char* env;
   int Config::*field;
   int lo;
   int hi;
 };
-constexpr LoginInt kLoginInts[] = {
+constexpr BoundedInt kBoundedInts[] = {
     {"login_account_failures", "CONGTIN_LOGIN_ACCOUNT_FAILURES", &Config::login_account_failures,
      0, 1000},
     {"login_account_window_seconds", "CONGTIN_LOGIN_ACCOUNT_WINDOW",
@@ -53,10 +54,13 @@ constexpr LoginInt kLoginInts[] = {
      0, 100000},
     {"login_address_window_seconds", "CONGTIN_LOGIN_ADDRESS_WINDOW",
      &Config::login_address_window_seconds, 1, 30 * 86400},
+    {"media_max_mib", "CONGTIN_MEDIA_MAX_MIB", &Config::media_max_mib, 1, 24},
+    {"media_max_megapixels", "CONGTIN_MEDIA_MAX_MEGAPIXELS", &Config::media_max_megapixels, 1,
+     200},
 };
 
-const LoginInt* login_int(std::string_view key) {
-  for (const LoginInt& li : kLoginInts)
+const BoundedInt* bounded_int(std::string_view key) {
+  for (const BoundedInt& li : kBoundedInts)
     if (key == li.key) return &li;
   return nullptr;
 }
@@ -127,7 +131,7 @@ Status apply_toml(Config& c, const std::filesystem::path& file) {
       if (!v || *v < 1 || *v > 3600) return want("an integer from 1 to 3600");
       (k == "read_timeout_seconds" ? c.read_timeout_seconds : c.idle_timeout_seconds) =
           static_cast<int>(*v);
-    } else if (const LoginInt* li = login_int(k)) {
+    } else if (const BoundedInt* li = bounded_int(k)) {
       auto v = node.value<int64_t>();
       if (!v || *v < li->lo || *v > li->hi)
         return want(("an integer from " + std::to_string(li->lo) + " to " +
@@ -202,7 +206,7 @@ Status load_config(Config& c, const std::filesystem::path& explicit_file) {
     if (!n) return n.take_error();
     c.page_cache_mb = *n;
   }
-  for (const LoginInt& li : kLoginInts) {
+  for (const BoundedInt& li : kBoundedInts) {
     if (const char* v = env(li.env)) {
       auto n = parse_int(li.env, v, li.lo, li.hi);
       if (!n) return n.take_error();

@@ -49,6 +49,13 @@ struct Config {
   int login_address_window_seconds = 3600;
   bool secure_cookies = false;
 
+  // Media uploads (media/library.h): the largest file in MiB, TOML media_max_mib, env
+  // CONGTIN_MEDIA_MAX_MIB, 1-24 (an upload request may carry 25 MiB); the largest image in
+  // millions of pixels, all frames counted, TOML media_max_megapixels, env
+  // CONGTIN_MEDIA_MAX_MEGAPIXELS, 1-200.
+  int media_max_mib = 20;
+  int media_max_megapixels = 40;
+
   // HTTP limits.
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 8 * 1024 * 1024;

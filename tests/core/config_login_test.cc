@@ -1,4 +1,4 @@
-// Login limits and Secure cookies in Config: defaults, TOML keys, the environment variables
+// Login limits, Secure cookies and media limits in Config: defaults, TOML keys, the environment variables
 // they had before Config knew them, and validation that names the key.
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -14,7 +14,8 @@ namespace {
 
 constexpr const char* kVars[] = {"CONGTIN_LOGIN_ACCOUNT_FAILURES", "CONGTIN_LOGIN_ACCOUNT_WINDOW",
                                  "CONGTIN_LOGIN_ADDRESS_FAILURES", "CONGTIN_LOGIN_ADDRESS_WINDOW",
-                                 "CONGTIN_SECURE_COOKIES",         "CONGTIN_CONFIG"};
+                                 "CONGTIN_SECURE_COOKIES",         "CONGTIN_CONFIG",
+                                 "CONGTIN_MEDIA_MAX_MIB",          "CONGTIN_MEDIA_MAX_MEGAPIXELS"};
 
 class LoginConfigTest : public ::testing::Test {
  protected:
@@ -78,6 +79,24 @@ TEST_F(LoginConfigTest, TomlThenEnvironment) {
   EXPECT_TRUE(load()->secure_cookies);
 }
 
+TEST_F(LoginConfigTest, MediaLimits) {
+  auto c = load();
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->media_max_mib, 20);
+  EXPECT_EQ(c->media_max_megapixels, 40);
+  write("media_max_mib = 5\nmedia_max_megapixels = 100\n");
+  c = load();
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->media_max_mib, 5);
+  EXPECT_EQ(c->media_max_megapixels, 100);
+  ::setenv("CONGTIN_MEDIA_MAX_MIB", "24", 1);
+  ::setenv("CONGTIN_MEDIA_MAX_MEGAPIXELS", "1", 1);
+  c = load();
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->media_max_mib, 24);
+  EXPECT_EQ(c->media_max_megapixels, 1);
+}
+
 TEST_F(LoginConfigTest, BadValuesNameTheKey) {
   struct Case {
     std::string toml;
@@ -90,6 +109,8 @@ TEST_F(LoginConfigTest, BadValuesNameTheKey) {
       {"login_address_failures = \"50\"\n", "login_address_failures"},
       {"login_address_window_seconds = 2592001\n", "login_address_window_seconds"},
       {"secure_cookies = \"yes\"\n", "secure_cookies"},
+      {"media_max_mib = 25\n", "media_max_mib"},
+      {"media_max_megapixels = 0\n", "media_max_megapixels"},
   };
   for (const auto& c : cases) {
     write(c.toml);
@@ -101,7 +122,8 @@ TEST_F(LoginConfigTest, BadValuesNameTheKey) {
   for (const auto& [var, value] :
        std::vector<std::pair<const char*, const char*>>{{"CONGTIN_LOGIN_ACCOUNT_FAILURES", "năm"},
                                                         {"CONGTIN_LOGIN_ADDRESS_WINDOW", "0"},
-                                                        {"CONGTIN_SECURE_COOKIES", "có"}}) {
+                                                        {"CONGTIN_SECURE_COOKIES", "có"},
+                                                        {"CONGTIN_MEDIA_MAX_MIB", "0"}}) {
     ::setenv(var, value, 1);
     auto r = load();
     ASSERT_FALSE(r) << var;
