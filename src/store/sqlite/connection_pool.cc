@@ -81,4 +81,34 @@ void ConnectionPool::release(Connection* c) {
   // closing is destroyed here, outside the lock: closing may checkpoint the WAL.
 }
 
+Result<std::shared_ptr<ConnectionPool>> open_existing_pool(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) {
+    return Error::not_found("database file " + file.string() +
+                            " does not exist; run `congtin init --data DIR` first");
+  }
+  return ConnectionPool::create(file, Connection::Options{});
+}
+
+Status require_tables(ConnectionPool& pool, const std::vector<std::string_view>& tables,
+                      std::string_view what) {
+  auto conn = pool.this_thread();
+  if (!conn) return conn.take_error();
+  std::string sql = "SELECT count(*) FROM sqlite_schema WHERE name IN (";
+  for (std::size_t i = 0; i < tables.size(); ++i) sql += i == 0 ? "?" : ", ?";
+  sql += ")";
+  auto st = (*conn)->prepare(sql);
+  if (!st) return st.take_error();
+  for (std::size_t i = 0; i < tables.size(); ++i) st->bind(static_cast<int>(i + 1), tables[i]);
+  auto row = st->step();
+  if (!row) return row.take_error();
+  if (!*row || st->column_int64(0) != static_cast<std::int64_t>(tables.size())) {
+    return Error::corruption("database file " + pool.file().string() + " has no " +
+                             std::string(what) +
+                             " tables; open it with this congtin's `serve` or `init` first (the "
+                             "store applies the migrations)");
+  }
+  return {};
+}
+
 }  // namespace congtin::store::sqlite

@@ -21,7 +21,10 @@
 #include <mutex>
 #include <unordered_map>
 
+#include <string_view>
+#include <vector>
 #include "core/result.h"
+
 #include "store/sqlite/db.h"
 
 namespace congtin::store::sqlite {
@@ -58,5 +61,15 @@ class ConnectionPool : public std::enable_shared_from_this<ConnectionPool> {
   mutable std::mutex mu_;
   std::unordered_map<Connection*, std::unique_ptr<Connection>> connections_;
 };
+
+// A pool on a database file that `congtin init` made, for the repositories that open their
+// own pool beside the store (accounts, newsroom, search, statistics, media): kNotFound,
+// naming `congtin init`, when the file does not exist. Opens no connection yet.
+Result<std::shared_ptr<ConnectionPool>> open_existing_pool(const std::filesystem::path& file);
+
+// kCorruption naming `what` ("newsroom") unless every one of `tables` is in the schema: the
+// store (open_sqlite_store) applies the migrations; such repositories only check they ran.
+Status require_tables(ConnectionPool& pool, const std::vector<std::string_view>& tables,
+                      std::string_view what);
 
 }  // namespace congtin::store::sqlite

@@ -160,15 +160,12 @@ class SqliteMediaRepository final : public media::MediaRepository {
 
 Result<std::unique_ptr<media::MediaRepository>> open_sqlite_media(
     const std::filesystem::path& file) {
-  std::error_code ec;
-  if (!std::filesystem::exists(file, ec))
-    return Error::not_found("database file " + file.string() +
-                            " does not exist; run `congtin init --data DIR` first");
-  auto pool = ConnectionPool::create(file, sqlite::Connection::Options{});
-  auto conn = pool->this_thread();
+  auto pool = sqlite::open_existing_pool(file);
+  if (!pool) return pool.take_error();
+  auto conn = (*pool)->this_thread();
   if (!conn) return conn.take_error();
   if (Status s = sqlite::migrate(**conn); !s) return s.take_error();
-  return std::unique_ptr<media::MediaRepository>(new SqliteMediaRepository(std::move(pool)));
+  return std::unique_ptr<media::MediaRepository>(new SqliteMediaRepository(std::move(*pool)));
 }
 
 }  // namespace congtin::store

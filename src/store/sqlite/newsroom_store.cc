@@ -53,26 +53,14 @@ class SqliteNewsroomStore final : public content::NewsroomStore {
 }  // namespace
 
 Result<std::unique_ptr<content::NewsroomStore>> open_newsroom(const std::filesystem::path& file) {
-  std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) {
-    return Error::not_found("database file " + file.string() +
-                            " does not exist; run `congtin init --data DIR` first");
-  }
-  auto pool = ConnectionPool::create(file, Connection::Options{});
-  auto conn = pool->this_thread();
-  if (!conn) return conn.take_error();
-  auto stmt = (*conn)->prepare(
-      "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN "
-      "('article_revisions', 'article_workflow', 'article_transitions', 'audit_log')");
-  if (!stmt) return stmt.take_error();
-  auto row = stmt->step();
-  if (!row) return row.take_error();
-  if (!*row || stmt->column_int64(0) != 4) {
-    return Error::corruption("database file " + file.string() +
-                             " has no newsroom tables; open it with this congtin's store first "
-                             "(it applies the migrations)");
-  }
-  return std::unique_ptr<content::NewsroomStore>(new SqliteNewsroomStore(std::move(pool)));
+  auto pool = sqlite::open_existing_pool(file);
+  if (!pool) return pool.take_error();
+  if (Status s = sqlite::require_tables(
+          **pool, {"article_revisions", "article_workflow", "article_transitions", "audit_log"},
+          "newsroom");
+      !s)
+    return s.take_error();
+  return std::unique_ptr<content::NewsroomStore>(new SqliteNewsroomStore(std::move(*pool)));
 }
 
 }  // namespace congtin::store

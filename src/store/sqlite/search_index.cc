@@ -270,8 +270,7 @@ class SqliteSearchIndex final : public search::SearchIndex {
     thread_local std::vector<std::pair<const void*, const Connection*>> tuned;
     const std::pair<const void*, const Connection*> key{pool_.get(), *conn};
     if (std::find(tuned.begin(), tuned.end(), key) == tuned.end()) {
-      if (Status s = (*conn)->exec_script(kQueryTuning); !s)
-        return s.take_error();
+      if (Status s = (*conn)->exec_script(kQueryTuning); !s) return s.take_error();
       tuned.push_back(key);
     }
     return conn;
@@ -324,27 +323,14 @@ class SqliteSearchIndex final : public search::SearchIndex {
 
 Result<std::unique_ptr<search::SearchIndex>> open_sqlite_search_index(
     const std::filesystem::path& file) {
-  std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) {
-    return Error::not_found("database file " + file.string() +
-                            " does not exist; run `congtin init --data DIR` first");
-  }
   sqlite::register_search_rank();  // before the pool opens its first connection
-  auto pool = ConnectionPool::create(file, Connection::Options{});
-  auto conn = pool->this_thread();
-  if (!conn) return conn.take_error();
-  auto st = (*conn)->prepare(
-      "SELECT count(*) FROM sqlite_schema"
-      " WHERE name IN ('search_docs', 'search_text', 'search_fts')");
-  if (!st) return st.take_error();
-  auto row = st->step();
-  if (!row) return row.take_error();
-  if (!*row || st->column_int64(0) != 3) {
-    return Error::corruption("database file " + file.string() +
-                             " has no search index tables; open it with this congtin's store "
-                             "first (it migrates the schema)");
-  }
-  return std::unique_ptr<search::SearchIndex>(new SqliteSearchIndex(std::move(pool)));
+  auto pool = sqlite::open_existing_pool(file);
+  if (!pool) return pool.take_error();
+  if (Status s = sqlite::require_tables(**pool, {"search_docs", "search_text", "search_fts"},
+                                        "search index");
+      !s)
+    return s.take_error();
+  return std::unique_ptr<search::SearchIndex>(new SqliteSearchIndex(std::move(*pool)));
 }
 
 }  // namespace congtin::store

@@ -172,28 +172,14 @@ Status SqliteAccountSettingsRepository::set_require_admin_totp(bool on) {
 SqliteAccounts::~SqliteAccounts() = default;
 
 Result<std::unique_ptr<SqliteAccounts>> open_accounts(const std::filesystem::path& file) {
-  std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) {
-    return Error::not_found("database file " + file.string() +
-                            " does not exist; run `congtin init --data DIR` first");
-  }
+  auto pool = sqlite::open_existing_pool(file);
+  if (!pool) return pool.take_error();
+  if (Status s = sqlite::require_tables(
+          **pool, {"users", "sessions", "login_failures", "account_settings"}, "account");
+      !s)
+    return s.take_error();
   auto a = std::make_unique<SqliteAccounts>();
-  a->pool = ConnectionPool::create(file, Connection::Options{});
-  auto conn = a->pool->this_thread();
-  if (!conn) return conn.take_error();
-  {
-    auto st = (*conn)->prepare(
-        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN "
-        "('users', 'sessions', 'login_failures', 'account_settings')");
-    if (!st) return st.take_error();
-    auto row = st->step();
-    if (!row) return row.take_error();
-    if (st->column_int64(0) != 4) {
-      return Error::corruption("database file " + file.string() +
-                               " has no account tables; open it with `congtin serve` first so "
-                               "that its schema is brought up to date");
-    }
-  }
+  a->pool = std::move(*pool);
   a->users = std::make_unique<SqliteUserRepository>(*a->pool);
   a->sessions = std::make_unique<SqliteSessionRepository>(*a->pool);
   a->attempts = std::make_unique<SqliteLoginAttemptRepository>(*a->pool);
