@@ -19,12 +19,11 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
-#include <unordered_map>
-
 #include <string_view>
+#include <unordered_map>
 #include <vector>
-#include "core/result.h"
 
+#include "core/result.h"
 #include "store/sqlite/db.h"
 
 namespace congtin::store::sqlite {
