@@ -216,7 +216,8 @@ Result<std::size_t> Indexer::rebuild(
     if (Status c = index_.clear(); !c) return c;
     while (auto d = queue.pop()) {
       if (Status put = index_.put(*d); !put) return put;
-      if (progress) progress(++done, static_cast<std::size_t>(*total));
+      ++done;
+      if (progress) progress(done, static_cast<std::size_t>(*total));
     }
     return queue.status();
   });
@@ -225,6 +226,17 @@ Result<std::size_t> Indexer::rebuild(
   if (!s) return s.take_error();
   if (Status o = index_.optimize(); !o) return o.take_error();
   return done;
+}
+
+Result<std::size_t> Indexer::rebuild_if_empty(
+    const std::function<void(std::size_t, std::size_t)>& progress) {
+  auto size = index_.size();
+  if (!size) return size.take_error();
+  if (*size > 0) return std::size_t{0};
+  auto published = store_.articles().count_published(content::ArticleQuery{}, kEndOfTime);
+  if (!published) return published.take_error();
+  if (*published == 0) return std::size_t{0};
+  return rebuild(progress);
 }
 
 }  // namespace congtin::search

@@ -51,6 +51,12 @@ class Indexer {
   // article. Then compacts the index. Returns the number of articles indexed.
   Result<std::size_t> rebuild(const std::function<void(std::size_t, std::size_t)>& progress);
 
+  // Rebuilds the index when it is empty and articles are published (a database whose index
+  // tables a migration recreated, or that was restored without them); 0 when there was nothing
+  // to do.
+  Result<std::size_t> rebuild_if_empty(
+      const std::function<void(std::size_t, std::size_t)>& progress);
+
  private:
   Status put_article(const content::Article& a);
 

@@ -3,14 +3,13 @@
 // non-empty, folded, bounded and free of the characters the index query language reserves.
 #include "search/query.h"
 
-#include <unicode/bytestream.h>
-#include <unicode/casemap.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cstdint>
 
+#include "search/exact_forms.h"
 #include "text/vietnamese.h"
 
 namespace congtin::search {
@@ -38,16 +37,6 @@ bool is_word_char(UChar32 c) {
 }
 
 // Case folding alone (diacritics kept), to tell "Hà" (marks) from "HA" (case only).
-std::string case_fold(std::string_view s) {
-  std::string out;
-  icu::StringByteSink<std::string> sink(&out);
-  UErrorCode status = U_ZERO_ERROR;
-  icu::CaseMap::utf8Fold(U_FOLD_CASE_DEFAULT,
-                         icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), sink, nullptr,
-                         status);
-  return U_SUCCESS(status) ? out : std::string(s);
-}
-
 // Cuts s to at most max bytes without splitting a UTF-8 sequence.
 std::string_view cut_utf8(std::string_view s, std::size_t max) {
   if (s.size() <= max) return s;
@@ -93,6 +82,14 @@ bool is_space(char c) { return c == ' '; }  // input is squashed: ' ' is the onl
 }  // namespace
 
 void for_each_word(std::string_view text, const std::function<void(std::size_t, std::size_t)>& fn) {
+  for_each_word_while(text, [&](std::size_t off, std::size_t len) {
+    fn(off, len);
+    return true;
+  });
+}
+
+void for_each_word_while(std::string_view text,
+                         const std::function<bool(std::size_t, std::size_t)>& fn) {
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
   int32_t i = 0, start = -1;
@@ -103,7 +100,7 @@ void for_each_word(std::string_view text, const std::function<void(std::size_t, 
     const bool word = c >= 0 && is_word_char(c);
     if (word && start < 0) start = at;
     if (!word && start >= 0) {
-      fn(static_cast<std::size_t>(start), static_cast<std::size_t>(at - start));
+      if (!fn(static_cast<std::size_t>(start), static_cast<std::size_t>(at - start))) return;
       start = -1;
     }
   }

@@ -63,5 +63,8 @@ Query parse_query(std::string_view input);
 // characters separate), calling fn(byte_offset, byte_length) for each. Exposed for snippets
 // and tests.
 void for_each_word(std::string_view text, const std::function<void(std::size_t, std::size_t)>& fn);
+// The same, stopping after the first word for which fn returns false.
+void for_each_word_while(std::string_view text,
+                         const std::function<bool(std::size_t, std::size_t)>& fn);
 
 }  // namespace congtin::search

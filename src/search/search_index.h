@@ -96,8 +96,9 @@ struct Hit {
 
 struct SearchPage {
   // Matches of the whole query and filters, not just this page; counting stops at an
-  // implementation's cap (1,000 for SQLite), so a larger number means "at least".
+  // implementation's cap (300 for SQLite): then `more` is set and total is the cap.
   std::int64_t total = 0;
+  bool more = false;
   // How many of them can be paged through (<= total): a very broad query is ranked among its
   // newest matches only (300 for SQLite); later pages are empty.
   std::int64_t reachable = 0;

@@ -1,6 +1,8 @@
 #include "search/snippet.h"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 #include "html/sanitize.h"
 #include "search/query.h"
@@ -102,16 +104,16 @@ std::string snippet_html(std::string_view full_text, const std::vector<std::stri
   return snippet_html(full_text, {}, words, max_words);
 }
 
-std::string snippet_html(std::string_view full_text, std::string_view folded_text,
-                         const std::vector<std::string>& words, std::size_t max_words) {
-  const std::string_view text = cut_utf8(full_text, kMaxScanBytes);
-  const std::vector<Span> spans =
-      words_of(text, words, folded_text.empty() ? nullptr : &folded_text);
-  if (spans.empty() || max_words == 0) return html::escape(cut_utf8(text, 300));
+namespace {
 
-  // Slide a window of max_words words; score = distinct words matched, then matches.
+// The window of max_words words with the most distinct words matched, then the most
+// matches; [first, last) starts a few words before its first match, so it reads as a
+// sentence.
+std::pair<std::size_t, std::size_t> best_window(const std::vector<Span>& spans,
+                                                std::size_t distinct_words,
+                                                std::size_t max_words) {
   const std::size_t n = spans.size(), w = std::min(max_words, n);
-  std::vector<int> count(words.size(), 0);
+  std::vector<int> count(distinct_words, 0);
   int distinct = 0, matches = 0;
   auto add = [&](std::size_t i, int d) {
     const int m = spans[i].match;
@@ -129,21 +131,73 @@ std::string snippet_html(std::string_view full_text, std::string_view folded_tex
     const long score = long(distinct) * 1000 + matches;
     if (score > best_score) best_score = score, best = start;
   }
-  // Start a few words before the first match in the window, so it reads as a sentence.
   std::size_t first = best;
   while (first < best + w && spans[first].match < 0) ++first;
   if (first == best + w) first = best;
   first = first >= best + 4 ? first - 4 : best;
-  const std::size_t last = std::min(n, first + w);
+  return {first, std::min(n, first + w)};
+}
 
+// spans[first, last) of text as the snippet: escaped, matches marked, "…" where cut.
+std::string render(std::string_view text, std::size_t full_size, const std::vector<Span>& spans,
+                   std::size_t first, std::size_t last, bool to_end) {
   std::string out;
   const std::size_t from = first == 0 ? 0 : spans[first].off;
-  const bool to_end = last == n && text.size() == full_text.size();
   const std::size_t to = to_end ? text.size() : spans[last - 1].off + spans[last - 1].len;
   if (from > 0) out += "…";
   append_marked(out, text, spans, first, last, from, to);
-  if (to < full_text.size()) out += "…";
+  if (to < full_size) out += "…";
   return out;
+}
+
+// The snippet from the folded text alone: the window is chosen on its words, and the text as
+// written is split only up to the window's end (most of the work of a snippet was splitting
+// both texts whole). nullopt when the two texts do not pair up word for word there.
+std::optional<std::string> snippet_from_folded(std::string_view full_text,
+                                               std::string_view folded_text,
+                                               const std::vector<std::string>& words,
+                                               std::size_t max_words) {
+  const std::string_view folded = cut_utf8(folded_text, kMaxScanBytes);
+  std::vector<Span> fspans;
+  for_each_word(folded, [&](std::size_t off, std::size_t len) {
+    fspans.push_back({off, len, match_of(folded.substr(off, len), words)});
+  });
+  if (fspans.empty() || max_words == 0) return std::nullopt;
+  const auto [first, last] = best_window(fspans, words.size(), max_words);
+  const std::string_view text = cut_utf8(full_text, kMaxScanBytes);
+  std::vector<Span> spans;
+  spans.reserve(last);
+  for_each_word_while(text, [&](std::size_t off, std::size_t len) {
+    spans.push_back({off, len, -1});
+    return spans.size() < last;
+  });
+  if (spans.size() < last) return std::nullopt;
+  // A letter that folds to a non-letter (exotic text) shifts the pairs; the window's last
+  // word then no longer folds to its twin.
+  const Span& end = spans[last - 1];
+  if (text::fold(text.substr(end.off, end.len)) !=
+      folded.substr(fspans[last - 1].off, fspans[last - 1].len))
+    return std::nullopt;
+  for (std::size_t i = first; i < last; ++i) spans[i].match = fspans[i].match;
+  const bool to_end = last == fspans.size() && folded.size() == folded_text.size() &&
+                      text.size() == full_text.size();
+  return render(text, full_text.size(), spans, first, last, to_end);
+}
+
+}  // namespace
+
+std::string snippet_html(std::string_view full_text, std::string_view folded_text,
+                         const std::vector<std::string>& words, std::size_t max_words) {
+  if (!folded_text.empty()) {
+    if (auto fast = snippet_from_folded(full_text, folded_text, words, max_words)) return *fast;
+  }
+  const std::string_view text = cut_utf8(full_text, kMaxScanBytes);
+  const std::vector<Span> spans =
+      words_of(text, words, folded_text.empty() ? nullptr : &folded_text);
+  if (spans.empty() || max_words == 0) return html::escape(cut_utf8(text, 300));
+  const auto [first, last] = best_window(spans, words.size(), max_words);
+  const bool to_end = last == spans.size() && text.size() == full_text.size();
+  return render(text, full_text.size(), spans, first, last, to_end);
 }
 
 }  // namespace congtin::search

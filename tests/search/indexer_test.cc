@@ -119,6 +119,22 @@ TEST_F(IndexerTest, RebuildIndexesPublishedOnly) {
   EXPECT_EQ(ids("hoi dam"), Ids{b});
 }
 
+TEST_F(IndexerTest, RebuildIfEmptyFillsAnEmptyIndexOnly) {
+  auto nothing = indexer_->rebuild_if_empty(nullptr);  // nothing published yet
+  ASSERT_TRUE(nothing.ok()) << nothing.error().message;
+  EXPECT_EQ(*nothing, 0u);
+  const content::Id a = create("Tuần tra song phương");  // stored without an event
+  auto n = indexer_->rebuild_if_empty(nullptr);
+  ASSERT_TRUE(n.ok()) << n.error().message;
+  EXPECT_EQ(*n, 1u);
+  EXPECT_EQ(ids("tuan tra"), Ids{a});
+  create("Tuần tra lần hai");
+  auto again = indexer_->rebuild_if_empty(nullptr);  // the index is not empty any more
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(*again, 0u);
+  EXPECT_EQ(ids("tuan tra"), Ids{a});
+}
+
 TEST(MakeDocument, TakesPlainTextAndByline) {
   content::Article a;
   a.id = 5;

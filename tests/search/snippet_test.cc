@@ -63,6 +63,10 @@ TEST(Snippet, FoldedAheadGivesTheSameSnippet) {
   std::string long_text;
   while (long_text.size() < 40 * 1024) long_text += "Đoàn công tác Sở Ngoại vụ đến Đồng Đăng. ";
   long_text += "hữu nghị";
+  std::string middle;
+  for (int i = 0; i < 60; ++i) middle += "Lời chào số " + std::to_string(i) + ". ";
+  middle += "Kiều bào đón Tết. ";
+  for (int i = 0; i < 60; ++i) middle += "Tiếp theo " + std::to_string(i) + ". ";
   struct Case {
     std::string text, query;
   };
@@ -72,6 +76,9 @@ TEST(Snippet, FoldedAheadGivesTheSameSnippet) {
       {"ho\xCC\xA3p ba\xCC\x80n", "hop ban"},
       {long_text, "dong dang"},
       {long_text, "huu nghi"},
+      {middle, "kieu bao"},                                     // a window inside
+      {middle + "Kết thúc tại Hà Nội", "ha noi"},               // at the very end
+      {"Một hai ba bốn năm sáu bảy tám chín mười", "muoi"},     // short, all of it
   };
   for (const auto& c : cases) {
     const auto words = parse_query(c.query).highlight_words();

@@ -117,6 +117,7 @@ constexpr std::array kMigrations{
     Migration{8, "index of featured public articles",
               "CREATE INDEX articles_featured ON articles(status, featured, published_at DESC, "
               "id DESC) WHERE featured = 1;"},
+    Migration{9, "search index keyed by recency (rebuilt at start)", kSearchByRecencySchema},
 };
 
 }  // namespace

@@ -5,13 +5,8 @@
 namespace congtin::store::sqlite {
 namespace {
 
-// Which columns congtin_rank counts a phrase in (see the header).
-constexpr int kFolded = 0;
-constexpr int kExact = 1;
-// Phrase weights (congtin_rank): a required term 1; its exact form, typed with diacritics,
-// 1 more.
+// Phrase weight (congtin_rank) of a required term.
 constexpr double kTermWeight = 1.0;
-constexpr double kExactWeight = 1.0;
 
 std::string quoted(std::string_view s) {
   std::string out = "\"";
@@ -32,24 +27,23 @@ std::string join(const std::vector<std::string>& parts, std::string_view op) {
   return out;
 }
 
-// Builds an expression and the arguments of its phrases side by side, so they stay in step.
+// Builds an expression's phrases and their arguments side by side, so they stay in step.
 class Builder {
  public:
-  // A phrase (or prefix), counted on the given side.
-  std::string phrase(int side, std::string_view text, bool prefix, double w, int slot = -1) {
+  // A phrase (or prefix).
+  std::string phrase(std::string_view text, bool prefix, double w, int slot = -1) {
     weights_.push_back(std::to_string(w));
     slots_.push_back(std::to_string(slot));
-    sides_.push_back(std::to_string(side));
     std::string out = quoted(text);
     if (prefix) out += " *";
     return out;
   }
-  std::string weights() const { return join(weights_, " "); }
-  std::string slots() const { return join(slots_, " "); }
-  std::string sides() const { return join(sides_, " "); }
+  FtsExpression finish(std::string match) const {
+    return {std::move(match), join(weights_, " "), join(slots_, " ")};
+  }
 
  private:
-  std::vector<std::string> weights_, slots_, sides_;
+  std::vector<std::string> weights_, slots_;
 };
 
 bool is_prefix(const search::Term& t) { return t.kind == search::TermKind::kPrefix; }
@@ -58,9 +52,8 @@ bool is_prefix(const search::Term& t) { return t.kind == search::TermKind::kPref
 
 FtsExpressions fts_expressions(const search::Query& q) {
   if (q.empty()) return {};
-  FtsExpressions out;
-  Builder plain, b;  // plain: the filter (its arguments unused); b: the ranked expression
-  std::vector<std::string> required, boosted, excluded;
+  Builder folded;
+  std::vector<std::string> required, excluded;
   int slot = 0;
   for (const auto& t : q.terms) {
     if (t.excluded) continue;
@@ -68,27 +61,17 @@ FtsExpressions fts_expressions(const search::Query& q) {
     std::size_t tokens = 0;
     search::for_each_word(t.folded, [&](std::size_t, std::size_t) { ++tokens; });
     const bool placeable = t.kind == search::TermKind::kWord && tokens == 1;
-    required.push_back(plain.phrase(kFolded, t.folded, is_prefix(t), 0));
-    std::string m = b.phrase(kFolded, t.folded, is_prefix(t), kTermWeight, placeable ? slot++ : -1);
-    if (t.has_marks) {
-      // unicode61 lower-cases the exact form itself; the text is NFC like the indexed text.
-      m = "(" + m + " OR " + b.phrase(kExact, t.text, is_prefix(t), kExactWeight) + ")";
-    }
-    boosted.push_back(std::move(m));
+    required.push_back(
+        folded.phrase(t.folded, is_prefix(t), kTermWeight, placeable ? slot++ : -1));
   }
+  // Excluded phrases weigh nothing: congtin_rank never sees them in a matching row.
   for (const auto& t : q.terms) {
-    if (t.excluded) excluded.push_back(plain.phrase(kFolded, t.folded, is_prefix(t), 0));
+    if (t.excluded) excluded.push_back(folded.phrase(t.folded, is_prefix(t), 0));
   }
-  out.filter = "(" + join(required, " AND ") + ")";
-  out.ranked = "(" + join(boosted, " AND ") + ")";
-  if (!excluded.empty()) {
-    const std::string no = " NOT (" + join(excluded, " OR ") + ")";
-    out.filter += no;
-    out.ranked += no;
-  }
-  out.weights = b.weights();
-  out.slots = b.slots();
-  out.sides = b.sides();
+  std::string filter = "(" + join(required, " AND ") + ")";
+  if (!excluded.empty()) filter += " NOT (" + join(excluded, " OR ") + ")";
+  FtsExpressions out;
+  out.filter = folded.finish(std::move(filter));
   return out;
 }
 

@@ -5,7 +5,9 @@
 #include <limits>
 #include <string>
 
+#include "search/exact_forms.h"
 #include "store/sqlite/connection_pool.h"
+#include "store/sqlite/search_doc_key.h"
 #include "store/sqlite/search_fts_query.h"
 #include "store/sqlite/search_rank.h"
 
@@ -22,7 +24,7 @@ constexpr int kMaxOffset = 10000;
 std::int64_t to_unix(content::Time t) { return t.time_since_epoch().count(); }
 content::Time from_unix(std::int64_t s) { return content::Time(std::chrono::seconds(s)); }
 
-// ?5 of the search statements: the category ids as a JSON array for json_each, or NULL.
+// ?7 of the search statements: the category ids as a JSON array for json_each, or NULL.
 std::optional<std::string> categories_json(const std::vector<content::Id>& ids) {
   if (ids.empty()) return std::nullopt;
   std::string out = "[";
@@ -33,45 +35,96 @@ std::optional<std::string> categories_json(const std::vector<content::Id>& ids) 
   return out + "]";
 }
 
-// CROSS JOIN keeps FTS5 as the outer loop: the planner would otherwise be free to scan
-// search_text and probe the full-text index once per row.
-constexpr std::string_view kFrom =
-    " FROM search_fts CROSS JOIN search_docs s ON s.article_id = search_fts.rowid"
-    " WHERE search_fts MATCH ?1 AND s.published_at <= ?2 AND s.published_at >= ?3"
-    " AND s.published_at < ?4"
-    " AND (?5 IS NULL OR s.category_id IN (SELECT value FROM json_each(?5)))";
-
-// Counting stops at kMaxCount: counting every match of a very common word would cost more
-// than the search itself.
-constexpr std::int64_t kMaxCount = 1000;
 // A query matching more than kRankWindow articles ranks the kRankWindow newest of them:
-// scoring every match of a common word among 100,000 articles would take a second.
+// scoring every match of a common word among 100,000 articles would take a second. Counting
+// stops there too (SearchPage::more): the walk to the window is the cost of a search, and
+// counting on to 1,000, as before, tripled it for queries of many common words, for a
+// number no page could reach.
 constexpr int kRankWindow = 300;
 
-// One walk of the matches, newest first (FTS5 walks its doclists in rowid order and consumes
-// the ORDER BY), gives the capped count and the scores of the window: congtin_rank scores
-// the first kRankWindow rows and gives the rest 0 without reading their positions. A second
-// walk for the count, as before, cost as much again, since intersecting the doclists of
-// common words is most of the work. The score comes back scaled to an integer (the statement
-// API reads integers and text); equal scores at that precision fall to recency.
-const std::string kSearchSql =
-    "SELECT search_fts.rowid, CAST(1000000.0 * congtin_rank(search_fts, ?6, ?7, ?8, " +
-    std::to_string(kRankWindow) + ") AS INTEGER), s.published_at" + std::string(kFrom) +
-    " ORDER BY search_fts.rowid DESC LIMIT " + std::to_string(kMaxCount);
+// Scores travel as integers (the statement API reads integers and text): × 10^6.
+constexpr double kScoreScale = 1e6;
+const std::string kRankSql = "CAST(1000000.0 * congtin_rank(search_fts, ?4, ?5, " +
+                             std::to_string(kRankWindow) + ") AS INTEGER)";
+
+// One walk of the matches, newest first, gives the window, its scores and whether there are
+// more. FTS5 walks its doclists in ascending rowid order, which the doc_key
+// makes newest first, and applies the key range of the dates itself (?2, ?3), so only a
+// category filter reads search_docs. The score comes back scaled to an integer; equal scores
+// at that precision fall to recency.
+const std::string kWalkSql =
+    "SELECT search_fts.rowid, " + kRankSql +
+    " FROM search_fts WHERE search_fts MATCH ?1 AND search_fts.rowid BETWEEN ?2 AND ?3"
+    " ORDER BY search_fts.rowid LIMIT " + std::to_string(kRankWindow + 1);
+// CROSS JOIN keeps FTS5 as the outer loop: the planner would otherwise be free to scan
+// search_docs and probe the full-text index once per row.
+const std::string kWalkInCategoriesSql =
+    "SELECT search_fts.rowid, " + kRankSql +
+    " FROM search_fts CROSS JOIN search_docs s ON s.article_id = " + std::to_string(sqlite::kMaxId) +
+    " - (search_fts.rowid & " + std::to_string(sqlite::kMaxId) +
+    ") WHERE search_fts MATCH ?1 AND search_fts.rowid BETWEEN ?2 AND ?3"
+    " AND s.category_id IN (SELECT value FROM json_each(?6))"
+    " ORDER BY search_fts.rowid LIMIT " + std::to_string(kRankWindow + 1);
+// Rule 3 of search_index.h: each exact form (a word typed with diacritics, found as typed)
+// in the title, lead or meta adds weight × tf·(k1+1)/(tf+k1), like a folded match at average
+// length, to the document's score. The fields come from search_text, short columns first.
+constexpr double kExactK1 = 1.2;
+constexpr const char* kShortFieldsSql =
+    "SELECT title, lead, meta FROM search_text WHERE doc_key = ?1";
+const double kShortFieldWeights[] = {search::kRanking.title, search::kRanking.lead,
+                                     search::kRanking.meta};
+
+Result<std::int64_t> exact_score(Connection& c, std::int64_t key, const search::ExactForms& forms,
+                                 std::vector<int>& tf) {
+  auto st = c.prepare(kShortFieldsSql);
+  if (!st) return st.take_error();
+  st->bind(1, key);
+  auto row = st->step();
+  if (!row) return row.take_error();
+  if (!*row) return std::int64_t{0};
+  double score = 0;
+  for (int col = 0; col < 3; ++col) {
+    forms.count(st->column_text(col), tf);
+    for (int f : tf) {
+      if (f > 0) score += kShortFieldWeights[col] * f * (kExactK1 + 1) / (f + kExactK1);
+    }
+  }
+  return static_cast<std::int64_t>(score * kScoreScale);
+}
+
+// A deferred read transaction around the statements of one search: one snapshot for all of
+// them, and one lock of the database's shared memory instead of one per statement.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(Connection& c) : c_(c.in_transaction() ? nullptr : &c) {}
+  Status begin() { return c_ ? c_->exec_script("BEGIN") : Status{}; }
+  ~ReadTransaction() {
+    if (c_ && c_->in_transaction()) (void)c_->exec_script("COMMIT");
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  Connection* c_;
+};
+
+struct Scored {
+  std::int64_t key = 0;
+  std::int64_t score = 0;  // congtin_rank × 10^6
+};
 
 // The tuning of an index connection for queries (see connection()).
 constexpr const char* kQueryTuning = "PRAGMA cache_size = -32768; PRAGMA mmap_size = 4294967296";
-
-struct Bounds {
-  std::int64_t now, from, until;
-  std::optional<std::string> categories;
-};
 
 class SqliteSearchIndex final : public search::SearchIndex {
  public:
   explicit SqliteSearchIndex(std::shared_ptr<ConnectionPool> pool) : pool_(std::move(pool)) {}
 
   Status put(const search::Document& d) override {
+    const auto key = sqlite::doc_key(d.id, to_unix(d.published_at));
+    if (!key)
+      return Error::invalid("article id " + std::to_string(d.id) +
+                                     " is outside what the search index can hold");
     auto conn = connection();
     if (!conn) return conn.take_error();
     auto tx = Transaction::begin(**conn);
@@ -85,36 +138,32 @@ class SqliteSearchIndex final : public search::SearchIndex {
       search::fold_document(folded);
     }
     const search::Document& f = d.folded ? d : folded;
-    const std::string& title = d.title;
-    const std::string& lead = d.lead;
-    const std::string& body = d.body_text;
     const std::string meta = search::meta_text(d);
-    const std::string &f_title = f.f_title, &f_lead = f.f_lead, &f_body = f.f_body,
-                      &f_meta = f.f_meta;
     {
       auto st = (*conn)->prepare(
-          "INSERT INTO search_docs(article_id, slug, category_id, published_at)"
-          " VALUES (?1, ?2, ?3, ?4)");
+          "INSERT INTO search_docs(article_id, doc_key, slug, category_id, published_at)"
+          " VALUES (?1, ?2, ?3, ?4, ?5)");
       if (!st) return st.take_error();
-      st->bind(1, d.id).bind(2, d.slug).bind(3, d.category_id).bind(4, to_unix(d.published_at));
+      st->bind(1, d.id).bind(2, *key).bind(3, d.slug).bind(4, d.category_id);
+      st->bind(5, to_unix(d.published_at));
       if (Status s = st->run(); !s) return s;
     }
     {
       auto st = (*conn)->prepare(
-          "INSERT INTO search_text(article_id, f_title, f_lead, f_body, f_meta, title, lead,"
+          "INSERT INTO search_text(doc_key, f_title, f_lead, f_body, f_meta, title, lead,"
           " body, meta) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
       if (!st) return st.take_error();
-      st->bind(1, d.id).bind(2, f_title).bind(3, f_lead).bind(4, f_body).bind(5, f_meta);
-      st->bind(6, title).bind(7, lead).bind(8, body).bind(9, meta);
+      st->bind(1, *key).bind(2, f.f_title).bind(3, f.f_lead).bind(4, f.f_body);
+      st->bind(5, f.f_meta).bind(6, d.title).bind(7, d.lead).bind(8, d.body_text).bind(9, meta);
       if (Status s = st->run(); !s) return s;
     }
     {
       auto st = (*conn)->prepare(
-          "INSERT INTO search_fts(rowid, f_title, f_lead, f_body, f_meta, title, lead, meta)"
-          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+          "INSERT INTO search_fts(rowid, f_title, f_lead, f_body, f_meta)"
+          " VALUES (?1, ?2, ?3, ?4, ?5)");
       if (!st) return st.take_error();
-      st->bind(1, d.id).bind(2, f_title).bind(3, f_lead).bind(4, f_body).bind(5, f_meta);
-      st->bind(6, title).bind(7, lead).bind(8, meta);
+      st->bind(1, *key).bind(2, f.f_title).bind(3, f.f_lead).bind(4, f.f_body);
+      st->bind(5, f.f_meta);
       if (Status s = st->run(); !s) return s;
     }
     return tx->commit();
@@ -145,66 +194,79 @@ class SqliteSearchIndex final : public search::SearchIndex {
   Result<search::SearchPage> search(const search::SearchRequest& r) override {
     search::SearchPage page;
     const auto exprs = sqlite::fts_expressions(r.query);
-    if (exprs.filter.empty()) return page;
+    if (exprs.filter.match.empty()) return page;
     const int limit = std::clamp(r.limit, 1, kMaxLimit);
     const int offset = std::clamp(r.offset, 0, kMaxOffset);
-    Bounds bounds{to_unix(r.now),
-                  r.from ? to_unix(*r.from) : std::numeric_limits<std::int64_t>::min(),
-                  r.until ? to_unix(*r.until) : std::numeric_limits<std::int64_t>::max(),
-                  categories_json(r.category_ids)};
+    // Published at or before now, and in [from, until).
+    std::optional<std::int64_t> until = to_unix(r.now) + 1;
+    if (r.until) until = std::min(*until, to_unix(*r.until));
+    const auto keys = sqlite::key_range(
+        r.from ? std::optional<std::int64_t>(to_unix(*r.from)) : std::nullopt, until);
+    if (keys.first > keys.last) return page;
+    const auto categories = categories_json(r.category_ids);
 
     auto conn = connection();
     if (!conn) return conn.take_error();
     Connection& c = **conn;
-    std::vector<search::Hit> window;
+    ReadTransaction read(c);
+    if (Status s = read.begin(); !s) return s.take_error();
+
+    // The window, newest first (ascending keys).
+    std::vector<Scored> window;
     {
-      auto st = c.prepare(kSearchSql);
+      auto st = c.prepare(categories ? kWalkInCategoriesSql : kWalkSql);
       if (!st) return st.take_error();
-      bind_bounds(*st, exprs.ranked, bounds);
-      st->bind(6, exprs.weights).bind(7, exprs.slots).bind(8, exprs.sides);
+      st->bind(1, exprs.filter.match).bind(2, keys.first).bind(3, keys.last);
+      st->bind(4, exprs.filter.weights).bind(5, exprs.filter.slots);
+      if (categories) st->bind(6, *categories);
       for (;;) {
         auto row = st->step();
         if (!row) return row.take_error();
         if (!*row) break;
         if (page.total++ >= kRankWindow) continue;
-        search::Hit h;
-        h.id = st->column_int64(0);
-        h.score = static_cast<double>(st->column_int64(1)) / 1e6;
-        h.published_at = from_unix(st->column_int64(2));
-        window.push_back(std::move(h));
+        window.push_back({st->column_int64(0), st->column_int64(1)});
       }
     }
+    if (page.total > kRankWindow) page.total = kRankWindow, page.more = true;
     page.reachable = static_cast<std::int64_t>(window.size());
     if (page.reachable <= offset) return page;
+    if (const search::ExactForms forms(r.query); !forms.empty()) {
+      std::vector<int> tf;
+      for (auto& scored : window) {
+        auto extra = exact_score(c, scored.key, forms, tf);
+        if (!extra) return extra.take_error();
+        scored.score += *extra;
+      }
+    }
+    // Best first; on equal scores the newer (smaller key) first.
     const auto last = window.begin() + std::min<std::size_t>(window.size(), offset + limit);
-    std::partial_sort(window.begin(), last, window.end(),
-                      [](const search::Hit& a, const search::Hit& b) {
-                        if (a.score != b.score) return a.score > b.score;
-                        if (a.published_at != b.published_at)
-                          return a.published_at > b.published_at;
-                        return a.id > b.id;
-                      });
-    std::vector<search::Hit> hits(std::make_move_iterator(window.begin() + offset),
-                                  std::make_move_iterator(last));
-    for (auto& h : hits) {
+    std::partial_sort(window.begin(), last, window.end(), [](const Scored& a, const Scored& b) {
+      return a.score != b.score ? a.score > b.score : a.key < b.key;
+    });
+    for (auto it = window.begin() + offset; it != last; ++it) {
       auto st = c.prepare(
-          "SELECT d.slug, d.category_id, t.title, t.lead, t.body, t.f_lead, t.f_body"
-          " FROM search_docs d"
-          " JOIN search_text t ON t.article_id = d.article_id WHERE d.article_id = ?1");
+          "SELECT d.article_id, d.slug, d.category_id, d.published_at, t.title, t.lead, t.body,"
+          " t.f_lead, t.f_body FROM search_text t JOIN search_docs d ON d.doc_key = t.doc_key"
+          " WHERE t.doc_key = ?1");
       if (!st) return st.take_error();
-      st->bind(1, h.id);
+      st->bind(1, it->key);
       auto row = st->step();
       if (!row) return row.take_error();
-      if (!*row) return Error::corruption("search index row " + std::to_string(h.id) + " vanished");
-      h.slug = st->column_string(0);
-      h.category_id = st->column_int64(1);
-      h.title = st->column_string(2);
-      h.lead = st->column_string(3);
-      h.body_text = st->column_string(4);
-      h.folded_lead = st->column_string(5);
-      h.folded_body = st->column_string(6);
+      if (!*row)
+        return Error::corruption("search index row " + std::to_string(it->key) + " vanished");
+      search::Hit h;
+      h.id = st->column_int64(0);
+      h.slug = st->column_string(1);
+      h.category_id = st->column_int64(2);
+      h.published_at = from_unix(st->column_int64(3));
+      h.title = st->column_string(4);
+      h.lead = st->column_string(5);
+      h.body_text = st->column_string(6);
+      h.folded_lead = st->column_string(7);
+      h.folded_body = st->column_string(8);
+      h.score = static_cast<double>(it->score) / kScoreScale;
+      page.hits.push_back(std::move(h));
     }
-    page.hits = std::move(hits);
     return page;
   }
 
@@ -256,6 +318,11 @@ class SqliteSearchIndex final : public search::SearchIndex {
     // page cache instead of staying resident (1.4 GB at 100,000 articles).
     if (Status s = (*conn)->exec_script("PRAGMA mmap_size = 0"); !s) return s;
     Status s = (*conn)->exec_script("INSERT INTO search_fts(search_fts) VALUES ('optimize')");
+    // A rebuild leaves the whole index in the write-ahead log (a gigabyte at 100,000
+    // articles), where every read must look its pages up until the next checkpoint: write it
+    // back now. Readers in other processes can keep part of it from being written back;
+    // SQLite's automatic checkpoints finish the job then.
+    if (s) s = (*conn)->exec_script("PRAGMA wal_checkpoint(TRUNCATE)");
     if (Status back = (*conn)->exec_script(kQueryTuning); !back && s) return back;
     return s;
   }
@@ -276,10 +343,6 @@ class SqliteSearchIndex final : public search::SearchIndex {
     return conn;
   }
 
-  static void bind_bounds(sqlite::Statement& st, const std::string& match, const Bounds& b) {
-    st.bind(1, match).bind(2, b.now).bind(3, b.from).bind(4, b.until).bind(5, b.categories);
-  }
-
   static Status run_batch(Connection& c, const std::function<Status()>& fn) {
     auto tx = Transaction::begin(c);
     if (!tx) return tx.take_error();
@@ -289,28 +352,30 @@ class SqliteSearchIndex final : public search::SearchIndex {
   }
 
   // Takes the row out of the full-text index with the very values it was indexed with (an
-  // external-content table needs them), then out of search_text.
+  // external-content table needs them), then out of search_text and search_docs.
   static Status remove_row(Connection& c, content::Id id) {
     auto old = c.prepare(
-        "SELECT f_title, f_lead, f_body, f_meta, title, lead, meta FROM search_text"
-        " WHERE article_id = ?1");
+        "SELECT t.doc_key, t.f_title, t.f_lead, t.f_body, t.f_meta"
+        " FROM search_docs d JOIN search_text t ON t.doc_key = d.doc_key"
+        " WHERE d.article_id = ?1");
     if (!old) return old.take_error();
     old->bind(1, id);
     auto row = old->step();
     if (!row) return row.take_error();
     if (!*row) return {};
+    const std::int64_t key = old->column_int64(0);
     auto del = c.prepare(
-        "INSERT INTO search_fts(search_fts, rowid, f_title, f_lead, f_body, f_meta, title, lead,"
-        " meta) VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        "INSERT INTO search_fts(search_fts, rowid, f_title, f_lead, f_body, f_meta)"
+        " VALUES ('delete', ?1, ?2, ?3, ?4, ?5)");
     if (!del) return del.take_error();
-    del->bind(1, id);
-    for (int col = 0; col < 7; ++col) del->bind(col + 2, old->column_text(col));
+    del->bind(1, key);
+    for (int col = 1; col < 5; ++col) del->bind(col + 1, old->column_text(col));
     if (Status s = del->run(); !s) return s;
-    for (const char* sql : {"DELETE FROM search_text WHERE article_id = ?1",
-                            "DELETE FROM search_docs WHERE article_id = ?1"}) {
+    for (const char* sql : {"DELETE FROM search_text WHERE doc_key = ?1",
+                            "DELETE FROM search_docs WHERE doc_key = ?1"}) {
       auto gone = c.prepare(sql);
       if (!gone) return gone.take_error();
-      gone->bind(1, id);
+      gone->bind(1, key);
       if (Status s = gone->run(); !s) return s;
     }
     return {};

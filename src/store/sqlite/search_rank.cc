@@ -20,19 +20,16 @@ constexpr double kB = 0.75;
 constexpr double kAdjacentWeight = 2.0;
 constexpr double kNearWeight = 0.75;
 constexpr int kNearDistance = 8;
-constexpr int kFoldedColumns = 4;  // f_title f_lead f_body f_meta come first
 
-// Column order of search_fts (search_schema.h): f_title f_lead f_body f_meta title lead meta.
-const double kColumnWeights[] = {
-    search::kRanking.title, search::kRanking.lead, search::kRanking.body, search::kRanking.meta,
-    search::kRanking.title, search::kRanking.lead, search::kRanking.meta};
+// Column order of search_fts (search_schema.h): f_title f_lead f_body f_meta.
+const double kColumnWeights[] = {search::kRanking.title, search::kRanking.lead,
+                                  search::kRanking.body, search::kRanking.meta};
 constexpr int kColumns = sizeof(kColumnWeights) / sizeof(kColumnWeights[0]);
 
 // Per query: the phrase weights and the columns' average lengths.
 struct QueryData {
   std::vector<double> phrase_weights;
   std::vector<int> slots;  // per phrase: the plain word it is, or -1
-  std::vector<int> sides;  // per phrase: 0 folded columns, 1 original columns
   int words = 0;           // plain words placed
   long long rows_left = -1;  // rows still to score; -1: every row
   double avg[kColumns] = {};
@@ -87,9 +84,8 @@ QueryData* query_data(const Fts5ExtensionApi* api, Fts5Context* ctx, int argc,
   auto* d = new QueryData;
   d->phrase_weights = parse_numbers<double>(argc > 0 ? argv[0] : nullptr);
   d->slots = parse_numbers<int>(argc > 1 ? argv[1] : nullptr);
-  d->sides = parse_numbers<int>(argc > 2 ? argv[2] : nullptr);
-  if (argc > 3 && sqlite3_value_type(argv[3]) == SQLITE_INTEGER)
-    d->rows_left = sqlite3_value_int64(argv[3]);
+  if (argc > 2 && sqlite3_value_type(argv[2]) == SQLITE_INTEGER)
+    d->rows_left = sqlite3_value_int64(argv[2]);
   for (int s : d->slots) d->words = std::max(d->words, s + 1);
   sqlite3_int64 rows = 0;
   api->xRowCount(ctx, &rows);
@@ -124,8 +120,8 @@ void congtin_rank(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context
     sqlite3_result_error_code(out, rc);
     return;
   }
-  // Offsets of the placed words per folded column, for proximity.
-  std::vector<std::vector<int>> positions[kFoldedColumns];
+  // Offsets of the placed words per column, for proximity.
+  std::vector<std::vector<int>> positions[kColumns];
   if (d->words >= 2) {
     for (auto& p : positions) p.resize(d->words);
   }
@@ -133,13 +129,8 @@ void congtin_rank(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context
     int phrase = 0, column = 0, offset = 0;
     if (api->xInst(ctx, i, &phrase, &column, &offset) != SQLITE_OK) continue;
     if (phrase >= phrases || column >= kColumns) continue;
-    // A folded phrase counts in the folded columns only, an exact one in the original
-    // columns only: a word without marks stands in both (search_fts_query.h).
-    const bool exact = phrase < int(d->sides.size()) && d->sides[phrase] == 1;
-    if (exact != (column >= kFoldedColumns)) continue;
     ++tf[phrase * kColumns + column];
-    if (d->words >= 2 && column < kFoldedColumns && phrase < int(d->slots.size()) &&
-        d->slots[phrase] >= 0)
+    if (d->words >= 2 && phrase < int(d->slots.size()) && d->slots[phrase] >= 0)
       positions[column][d->slots[phrase]].push_back(offset);
   }
   int length[kColumns];
@@ -161,7 +152,7 @@ void congtin_rank(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context
     }
   }
   if (d->words >= 2) {
-    for (int c = 0; c < kFoldedColumns; ++c) {
+    for (int c = 0; c < kColumns; ++c) {
       for (auto& p : positions[c]) std::sort(p.begin(), p.end());
       score += kColumnWeights[c] * proximity(positions[c]);
     }

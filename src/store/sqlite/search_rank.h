@@ -9,16 +9,16 @@
 //   score = sum over phrases p, columns c of  pw[p] * cw[c] * tf*(k1+1) / (tf + k1*(1-b+b*len/avg))
 //
 // with k1 = 1.2, b = 0.75, tf the phrase's matches in the column, len the column's length in
-// tokens and avg its average over the table; plus, in each folded column, cw[c] * 2 when the
+// tokens and avg its average over the table; plus, in each column, cw[c] * 2 when the
 // query's plain words stand there in a row, in order, or cw[c] * 0.75 when they all stand
-// within 8 extra tokens. cw are the column weights of search::kRanking. The arguments are
-// two texts of space-separated numbers, one number per phrase of the MATCH expression in
-// order: pw ("1 1 0"), the slot of each phrase, the plain word it is among the query's
-// words in order, or -1 ("0 -1 1"), and its side: 0 counts its matches in the folded
-// columns only, 1 in the original columns only ("0 1 0"). Missing numbers count as 0, -1
-// and 0. An optional fourth argument N scores only the first N rows the query produces and
-// gives the others 0 without reading their positions: a query walking its matches newest
-// first ranks a window of the newest N and only counts the rest.
+// within 8 extra tokens. cw are the column weights of search::kRanking (search_fts's columns
+// are f_title, f_lead, f_body, f_meta). The arguments are two texts of space-separated
+// numbers, one number per phrase of the MATCH expression in order: pw ("1 1 0") and the slot
+// of each phrase, the plain word it is among the query's words in order, or -1 ("0 -1 1").
+// Missing numbers count as 0 and -1. An optional third argument N scores only the first N
+// rows the query produces and gives the others 0 without reading their positions: a query
+// walking its matches newest first ranks a window of the newest N and only counts the rest.
+// The exact forms of rule 3 are counted outside (search_index.cc).
 //
 // register_search_rank() installs it (once per process) on every SQLite connection opened
 // afterwards, through sqlite3_auto_extension: open the search index's connections after it.

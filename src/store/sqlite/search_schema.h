@@ -42,4 +42,43 @@ CREATE VIRTUAL TABLE search_fts USING fts5(
 );
 )sql";
 
+// Migration 9: the index keyed by recency. FTS5 walks a doclist fastest in ascending rowid
+// order, and every search walks its matches newest first; the rowid of search_fts (and of its
+// content table search_text) is therefore doc_key (search_doc_key.h): the publication time,
+// reversed, above the article id, so ascending keys are newest first and a date range is a
+// key range FTS5 applies itself, without reading search_docs for every match. search_text
+// keeps the short columns before the bodies, so reading a title does not walk the body's
+// overflow pages. Only the folded columns are indexed: a word's exact form (as typed, with
+// diacritics) is counted by the index code in the title, lead and meta of the documents it
+// ranks (store/sqlite/search_fts_query.h says why); indexing the original columns too made
+// the index a fifth larger for it. The old tables are dropped: the index is rebuilt from the articles (`congtin
+// serve` does it at start when the index is empty and articles are published).
+inline constexpr std::string_view kSearchByRecencySchema = R"sql(
+DROP TABLE search_fts;
+DROP TABLE search_text;
+DROP TABLE search_docs;
+
+CREATE TABLE search_docs (
+  article_id   INTEGER PRIMARY KEY,  -- articles.id; no foreign key: the index follows events
+  doc_key      INTEGER NOT NULL UNIQUE,
+  slug         TEXT NOT NULL,
+  category_id  INTEGER NOT NULL,     -- 0: none
+  published_at INTEGER NOT NULL      -- UTC seconds
+);
+CREATE INDEX search_docs_category ON search_docs(category_id);
+
+CREATE TABLE search_text (
+  doc_key INTEGER PRIMARY KEY,
+  f_title TEXT NOT NULL, f_lead TEXT NOT NULL, f_meta TEXT NOT NULL,
+  title   TEXT NOT NULL, lead   TEXT NOT NULL, meta   TEXT NOT NULL,
+  f_body  TEXT NOT NULL, body   TEXT NOT NULL
+);
+
+CREATE VIRTUAL TABLE search_fts USING fts5(
+  f_title, f_lead, f_body, f_meta,
+  content = 'search_text', content_rowid = 'doc_key',
+  tokenize = 'unicode61 remove_diacritics 0'
+);
+)sql";
+
 }  // namespace congtin::store::sqlite
