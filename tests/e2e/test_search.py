@@ -3,6 +3,7 @@ reindex rebuilds with a progress report, queries typed every way, the page and t
 
 import json
 import os
+import sqlite3
 import unicodedata
 import urllib.parse
 
@@ -84,6 +85,25 @@ class SearchTest(SiteTestCase):
         self.assertRegex(r.stdout, r"indexed 29 articles in [\d.]+ s")
         self.assertIn("29/29 (100%)", r.stderr)  # progress, as lines when not on a terminal
         self.assertEqual(first_title(), line["title"])
+
+    def test_serve_rebuilds_an_emptied_index_at_start(self):
+        # What an upgrade whose migration recreates the index's tables leaves behind.
+        data = self.new_dir("emptied")
+        r = congtin("init", "--data", data, "--demo")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        db = sqlite3.connect(os.path.join(data, "congtin.db"))
+        db.executescript("INSERT INTO search_fts(search_fts) VALUES ('delete-all');"
+                         " DELETE FROM search_text; DELETE FROM search_docs;")
+        db.close()
+        server = Server(data)
+        try:
+            self.assertTrue(any("search index was empty: rebuilt from 28 published articles" in l
+                                for l in server.stderr_lines), server.stderr_lines)
+            status, resp, body = server.get("/api/v1/search?" + q("hoi dam van linh"))
+            self.assertEqual(status, 200, body)
+            self.assertGreater(json.loads(body)["total"], 0)
+        finally:
+            server.stop()
 
     def test_pagination_and_filters(self):
         all_ = self.api(q("so ngoai vu", limit=100))
