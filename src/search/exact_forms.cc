@@ -21,7 +21,8 @@ namespace {
 
 std::vector<std::string_view> words_of(std::string_view text) {
   std::vector<std::string_view> words;
-  for_each_word(text, [&](std::size_t off, std::size_t len) { words.push_back(text.substr(off, len)); });
+  for_each_word(text,
+                [&](std::size_t off, std::size_t len) { words.push_back(text.substr(off, len)); });
   return words;
 }
 
@@ -65,8 +66,7 @@ void ExactForms::count(std::string_view text, std::vector<int>& tf) const {
   for (std::size_t i = 0; i < forms_.size(); ++i) {
     const Form& f = forms_[i];
     const std::string& first = f.words.front();
-    for (std::size_t at = t.find(first); at != std::string_view::npos;
-         at = t.find(first, at + 1)) {
+    for (std::size_t at = t.find(first); at != std::string_view::npos; at = t.find(first, at + 1)) {
       if (word_before(t, at)) continue;
       // The form's number of words from here (a word is rarely longer than 64 bytes; a
       // longer one simply does not match).

@@ -110,8 +110,7 @@ namespace {
 // matches; [first, last) starts a few words before its first match, so it reads as a
 // sentence.
 std::pair<std::size_t, std::size_t> best_window(const std::vector<Span>& spans,
-                                                std::size_t distinct_words,
-                                                std::size_t max_words) {
+                                                std::size_t distinct_words, std::size_t max_words) {
   const std::size_t n = spans.size(), w = std::min(max_words, n);
   std::vector<int> count(distinct_words, 0);
   int distinct = 0, matches = 0;

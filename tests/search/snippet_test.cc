@@ -76,9 +76,9 @@ TEST(Snippet, FoldedAheadGivesTheSameSnippet) {
       {"ho\xCC\xA3p ba\xCC\x80n", "hop ban"},
       {long_text, "dong dang"},
       {long_text, "huu nghi"},
-      {middle, "kieu bao"},                                     // a window inside
-      {middle + "Kết thúc tại Hà Nội", "ha noi"},               // at the very end
-      {"Một hai ba bốn năm sáu bảy tám chín mười", "muoi"},     // short, all of it
+      {middle, "kieu bao"},                                  // a window inside
+      {middle + "Kết thúc tại Hà Nội", "ha noi"},            // at the very end
+      {"Một hai ba bốn năm sáu bảy tám chín mười", "muoi"},  // short, all of it
   };
   for (const auto& c : cases) {
     const auto words = parse_query(c.query).highlight_words();

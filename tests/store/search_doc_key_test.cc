@@ -16,7 +16,7 @@ TEST(SearchDocKey, AscendingKeysAreNewestFirstThenLargerIdFirst) {
   struct Doc {
     std::int64_t id, published;
   };
-  const std::vector<Doc> docs = {{1, k2020}, {2, k2020 + 60}, {3, k2020 - 86400},
+  const std::vector<Doc> docs = {{1, k2020},      {2, k2020 + 60},    {3, k2020 - 86400},
                                  {4, k2020 + 60}, {900, -2000000000}, {7, 4102444800}};
   std::vector<std::pair<std::int64_t, std::int64_t>> keyed;  // key, id
   for (const auto& d : docs) keyed.emplace_back(*doc_key(d.id, d.published), d.id);
@@ -48,9 +48,9 @@ TEST(SearchDocKey, DateRangeIsAKeyRange) {
     return r.first <= key && key <= r.last;
   };
   EXPECT_TRUE(in(k2020, std::nullopt, std::nullopt));
-  EXPECT_TRUE(in(k2020, k2020, k2020 + 1));       // from is inclusive
+  EXPECT_TRUE(in(k2020, k2020, k2020 + 1));  // from is inclusive
   EXPECT_FALSE(in(k2020, k2020 + 1, std::nullopt));
-  EXPECT_FALSE(in(k2020, std::nullopt, k2020));   // until is exclusive
+  EXPECT_FALSE(in(k2020, std::nullopt, k2020));  // until is exclusive
   EXPECT_TRUE(in(k2020 - 1, std::nullopt, k2020));
   EXPECT_FALSE(in(k2020 + 86400, k2020 - 86400, k2020 + 86400));
   EXPECT_TRUE(in(k2020 + 86399, k2020 - 86400, k2020 + 86400));

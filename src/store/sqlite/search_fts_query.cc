@@ -61,8 +61,7 @@ FtsExpressions fts_expressions(const search::Query& q) {
     std::size_t tokens = 0;
     search::for_each_word(t.folded, [&](std::size_t, std::size_t) { ++tokens; });
     const bool placeable = t.kind == search::TermKind::kWord && tokens == 1;
-    required.push_back(
-        folded.phrase(t.folded, is_prefix(t), kTermWeight, placeable ? slot++ : -1));
+    required.push_back(folded.phrase(t.folded, is_prefix(t), kTermWeight, placeable ? slot++ : -1));
   }
   // Excluded phrases weigh nothing: congtin_rank never sees them in a matching row.
   for (const auto& t : q.terms) {

@@ -24,7 +24,7 @@ constexpr int kMaxOffset = 10000;
 std::int64_t to_unix(content::Time t) { return t.time_since_epoch().count(); }
 content::Time from_unix(std::int64_t s) { return content::Time(std::chrono::seconds(s)); }
 
-// ?7 of the search statements: the category ids as a JSON array for json_each, or NULL.
+// ?6 of the search statements: the category ids as a JSON array for json_each, or NULL.
 std::optional<std::string> categories_json(const std::vector<content::Id>& ids) {
   if (ids.empty()) return std::nullopt;
   std::string out = "[";
@@ -55,16 +55,18 @@ const std::string kRankSql = "CAST(1000000.0 * congtin_rank(search_fts, ?4, ?5, 
 const std::string kWalkSql =
     "SELECT search_fts.rowid, " + kRankSql +
     " FROM search_fts WHERE search_fts MATCH ?1 AND search_fts.rowid BETWEEN ?2 AND ?3"
-    " ORDER BY search_fts.rowid LIMIT " + std::to_string(kRankWindow + 1);
+    " ORDER BY search_fts.rowid LIMIT " +
+    std::to_string(kRankWindow + 1);
 // CROSS JOIN keeps FTS5 as the outer loop: the planner would otherwise be free to scan
 // search_docs and probe the full-text index once per row.
 const std::string kWalkInCategoriesSql =
     "SELECT search_fts.rowid, " + kRankSql +
-    " FROM search_fts CROSS JOIN search_docs s ON s.article_id = " + std::to_string(sqlite::kMaxId) +
-    " - (search_fts.rowid & " + std::to_string(sqlite::kMaxId) +
+    " FROM search_fts CROSS JOIN search_docs s ON s.article_id = " +
+    std::to_string(sqlite::kMaxId) + " - (search_fts.rowid & " + std::to_string(sqlite::kMaxId) +
     ") WHERE search_fts MATCH ?1 AND search_fts.rowid BETWEEN ?2 AND ?3"
     " AND s.category_id IN (SELECT value FROM json_each(?6))"
-    " ORDER BY search_fts.rowid LIMIT " + std::to_string(kRankWindow + 1);
+    " ORDER BY search_fts.rowid LIMIT " +
+    std::to_string(kRankWindow + 1);
 // Rule 3 of search_index.h: each exact form (a word typed with diacritics, found as typed)
 // in the title, lead or meta adds weight × tf·(k1+1)/(tf+k1), like a folded match at average
 // length, to the document's score. The fields come from search_text, short columns first.
@@ -134,7 +136,7 @@ class SqliteSearchIndex final : public search::SearchIndex {
     const auto key = sqlite::doc_key(d.id, to_unix(d.published_at));
     if (!key)
       return Error::invalid("article id " + std::to_string(d.id) +
-                                     " is outside what the search index can hold");
+                            " is outside what the search index can hold");
     auto conn = connection();
     if (!conn) return conn.take_error();
     auto tx = Transaction::begin(**conn);

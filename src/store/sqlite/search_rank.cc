@@ -23,14 +23,14 @@ constexpr int kNearDistance = 8;
 
 // Column order of search_fts (search_schema.h): f_title f_lead f_body f_meta.
 const double kColumnWeights[] = {search::kRanking.title, search::kRanking.lead,
-                                  search::kRanking.body, search::kRanking.meta};
+                                 search::kRanking.body, search::kRanking.meta};
 constexpr int kColumns = sizeof(kColumnWeights) / sizeof(kColumnWeights[0]);
 
 // Per query: the phrase weights and the columns' average lengths.
 struct QueryData {
   std::vector<double> phrase_weights;
-  std::vector<int> slots;  // per phrase: the plain word it is, or -1
-  int words = 0;           // plain words placed
+  std::vector<int> slots;    // per phrase: the plain word it is, or -1
+  int words = 0;             // plain words placed
   long long rows_left = -1;  // rows still to score; -1: every row
   double avg[kColumns] = {};
 };
