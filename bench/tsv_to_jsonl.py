@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Converts the peers corpus (../shared/peers/corpus/articles.tsv) to congtin's import format.
 
-usage: tsv_to_jsonl.py ARTICLES.tsv OUT.jsonl [N]
+usage: tsv_to_jsonl.py ARTICLES.tsv[.gz] OUT.jsonl [N]
 
 Keeps WordPress's slugs, so /<slug>/ there is /tin-tuc/<slug> here, and the same local
 dates (Asia/Ho_Chi_Minh, +07:00). Bodies are plain text with blank lines between
 paragraphs, which is what body_text means (docs/import-format.md).
 """
+import gzip
 import json
 import sys
 
@@ -29,7 +30,9 @@ def main():
     src, dst = sys.argv[1], sys.argv[2]
     limit = int(sys.argv[3]) if len(sys.argv) > 3 else None
     n = 0
-    with open(src, encoding="utf-8") as f, open(dst, "w", encoding="utf-8") as out:
+    # setup.sh gzips the dump when it exceeds 5 MB (articles.tsv.gz).
+    opener = gzip.open if src.endswith(".gz") else open
+    with opener(src, "rt", encoding="utf-8") as f, open(dst, "w", encoding="utf-8") as out:
         header = f.readline().rstrip("\n").split("\t")
         assert header == ["title", "category", "body", "slug", "date"], header
         for line in f:
