@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 PKGS=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost1.81-dev libboost-url1.81-dev
-  libsqlite3-dev libpq-dev libicu-dev libsodium-dev liboath-dev libqrencode-dev libvips-dev libwebp-dev libzip-dev libgumbo-dev zlib1g-dev libbrotli-dev
+  libsqlite3-dev libpq-dev libicu-dev libsodium-dev liboath-dev libqrencode-dev libvips-dev libwebp-dev libzip-dev libgumbo-dev zlib1g-dev libdeflate-dev libbrotli-dev
   nlohmann-json3-dev libkainjow-mustache-dev libcli11-dev libtomlplusplus-dev
   libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libdtl-dev
   libjemalloc-dev

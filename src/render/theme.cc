@@ -119,7 +119,122 @@ mstch::data to_data(const nlohmann::json& j) {
   }
 }
 
+// kainjow's html_escape, byte for byte, without appending one character at a time: runs of
+// plain bytes are copied whole (most of a page's text has nothing to escape).
+std::string escape_html(const std::string& s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    std::string_view rep;
+    switch (s[i]) {
+      case '&':
+        rep = "&amp;";
+        break;
+      case '<':
+        rep = "&lt;";
+        break;
+      case '>':
+        rep = "&gt;";
+        break;
+      case '"':
+        rep = "&quot;";
+        break;
+      case '\'':
+        rep = "&apos;";
+        break;
+      default:
+        continue;
+    }
+    out.append(s, run, i - run);
+    out += rep;
+    run = i + 1;
+  }
+  out.append(s, run, std::string::npos);
+  return out;
+}
+
+// kainjow's context and its lookup rules (innermost section first; a dotted name resolved
+// whole within one item before trying the next), where the outermost item is the page's view
+// model merged with the layers: a top-level name comes from the page if it has it, else from
+// the first layer that has it, and the rest of a dotted name is looked up in that value only
+// (as in a merged object, where the page's value would have replaced the layers'). Unlike
+// kainjow's, it does not split dotted names into new strings on every lookup.
+class LayeredContext final : public mstch::basic_context<std::string> {
+ public:
+  using Data = mstch::basic_data<std::string>;
+  explicit LayeredContext(std::vector<const Data*> roots) : roots_(std::move(roots)) {}
+
+  void push(const Data* data) override { items_.push_back(data); }
+  void pop() override { items_.pop_back(); }
+
+  const Data* get(const std::string& name) const override {
+    if (name.size() == 1 && name[0] == '.') {
+      return items_.empty() ? roots_.front() : items_.back();
+    }
+    if (name.find('.') == std::string::npos) return get_partial(name);
+    for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
+      if (const Data* var = walk(*it, name, 0)) return var;
+    }
+    const std::size_t dot = name.find('.');
+    part_.assign(name, 0, dot);
+    for (const Data* root : roots_) {
+      if (const Data* var = root->get(part_)) {
+        return dot == std::string::npos ? var : walk(var, name, dot + 1);
+      }
+    }
+    return nullptr;
+  }
+
+  const Data* get_partial(const std::string& name) const override {
+    for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
+      if (const Data* var = (*it)->get(name)) return var;
+    }
+    for (const Data* root : roots_) {
+      if (const Data* var = root->get(name)) return var;
+    }
+    return nullptr;
+  }
+
+ private:
+  // The parts of name from pos on, split on '.' as kainjow's split() (std::getline) does: a
+  // trailing '.' adds no part.
+  const Data* walk(const Data* var, const std::string& name, std::size_t pos) const {
+    while (var && pos < name.size()) {
+      std::size_t end = name.find('.', pos);
+      if (end == std::string::npos) end = name.size();
+      part_.assign(name, pos, end - pos);
+      var = var->get(part_);
+      pos = end + 1;
+    }
+    return var;
+  }
+
+  std::vector<const Data*> roots_;  // the page's view model, then the layers
+  std::vector<const Data*> items_;  // sections entered, innermost last
+  mutable std::string part_;        // reused: one context per render, one thread
+};
+
+// kainjow renders into any stream-like sink; this one appends to a string.
+struct StringSink {
+  std::string& out;
+  StringSink& operator<<(const std::string& s) {
+    out += s;
+    return *this;
+  }
+};
+
 }  // namespace
+
+struct Layer::Impl {
+  mstch::data data;
+};
+
+Layer::Layer(const nlohmann::json& values) : impl_(std::make_unique<Impl>()) {
+  if (!values.is_object()) throw std::invalid_argument("render::Layer needs a JSON object");
+  impl_->data = to_data(values);
+}
+Layer::~Layer() = default;
 
 struct Theme::Impl {
   fs::path static_dir;
@@ -190,6 +305,7 @@ Result<std::unique_ptr<Theme>> Theme::load(const fs::path& dir) {
       return Error::invalid("theme: " + (tdir / "layout.mustache").string() + " (with " + file +
                             "): " + tmpl->error_message());
     }
+    tmpl->set_custom_escape(escape_html);
     impl->pages.emplace(name, std::move(tmpl));
   }
   return std::unique_ptr<Theme>(new Theme(std::move(impl)));
@@ -199,14 +315,23 @@ Theme::Theme(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Theme::~Theme() = default;
 
 std::string Theme::render(std::string_view page_template, const nlohmann::json& ctx) const {
+  return render(page_template, ctx, {});
+}
+
+std::string Theme::render(std::string_view page_template, const nlohmann::json& ctx,
+                          std::span<const Layer* const> below) const {
   const auto it = impl_->pages.find(page_template);
   if (it == impl_->pages.end()) {
     throw std::invalid_argument("theme has no template " + std::string(page_template));
   }
   const mstch::data data = to_data(ctx);
+  std::vector<const mstch::data*> roots{&data};
+  for (const Layer* layer : below) roots.push_back(&layer->impl_->data);
+  LayeredContext context(std::move(roots));
   std::string out;
   out.reserve(16 * 1024);
-  it->second->render(data, [&out](const std::string& s) { out += s; });
+  StringSink sink{out};
+  it->second->render(context, sink);
   return out;
 }
 

@@ -16,11 +16,18 @@
 // false and an empty list are falsey in sections, so {{#x}}...{{/x}} hides empty fields.
 // Numbers are rendered as their JSON text.
 //
-// Thread-safety: a loaded Theme is immutable; render() may be called from many threads.
+// Layers: the values most pages share (the site's chrome) can be converted once into a Layer
+// and passed to render() below the page's own view model. A name is looked up in the page's
+// view model first, then in each layer in order, exactly as if the layers' keys had been
+// copied into the view model where it has none of its own.
+//
+// Thread-safety: a loaded Theme is immutable; render() may be called from many threads. A
+// Layer is immutable once made and may be shared by any number of concurrent renders.
 #pragma once
 
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +37,22 @@
 #include "core/result.h"
 
 namespace congtin::render {
+
+// Values converted once for rendering, for parts of the view model that many pages share.
+class Layer {
+ public:
+  // values must be a JSON object (anything else is a bug: std::invalid_argument); the same
+  // conversion as render()'s view model applies (empty strings and null are falsey).
+  explicit Layer(const nlohmann::json& values);
+  ~Layer();
+  Layer(const Layer&) = delete;
+  Layer& operator=(const Layer&) = delete;
+
+ private:
+  friend class Theme;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 class Theme {
  public:
@@ -49,6 +72,10 @@ class Theme {
   // layout with ctx as the view model. An unknown page_template is a bug in the caller and
   // throws std::invalid_argument.
   std::string render(std::string_view page_template, const nlohmann::json& ctx) const;
+  // The same with layers below ctx: names ctx lacks are looked up in below[0], below[1]...
+  // The output equals render() of ctx with the layers' values merged in where ctx has no key.
+  std::string render(std::string_view page_template, const nlohmann::json& ctx,
+                     std::span<const Layer* const> below) const;
 
   // True if the theme has this page template.
   bool has_template(std::string_view page_template) const;

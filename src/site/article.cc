@@ -7,31 +7,47 @@
 
 namespace congtin::site {
 
-Result<nlohmann::json> article_context(const Deps& d, const content::Article& a, Seconds now) {
-  auto chrome_or = site_chrome(d);
-  if (!chrome_or) return chrome_or.take_error();
-  const auto& chrome = *chrome_or;  // shared, immutable
-  content::ArticleQuery q;
-  q.category_id = a.category_id;
-  q.exclude_id = a.id;
-  q.limit = kOtherNewsCount;
-  auto others = published_articles(d, q, now);
-  if (!others) return others.take_error();
+Result<http::Response> article_page(const Deps& d, const content::Article& a, Seconds now) {
+  auto layers = site_layers(d);
+  if (!layers) return layers.take_error();
+  const ChromeLayers& shown = **layers;  // shared, immutable
+  const Chrome& chrome = shown.chrome();
+  // "Các thông tin khác": kept as a layer with the category's latest list when there is a
+  // cache, else read and converted here.
+  std::shared_ptr<const render::Layer> others_layer;
+  std::optional<Summaries> others;
+  if (auto cache = chrome_cache(d)) {
+    auto layer = cache->others_layer(a.category_id, a.id, kOtherNewsCount, now);
+    if (!layer) return layer.take_error();
+    others_layer = std::move(*layer);
+  } else {
+    content::ArticleQuery q;
+    q.category_id = a.category_id;
+    q.exclude_id = a.id;
+    q.limit = kOtherNewsCount;
+    auto read = published_articles(d, q, now);
+    if (!read) return read.take_error();
+    others = std::move(*read);
+  }
 
   Where where;
   where.category = a.category_id;
-  auto ctx = chrome_context(*chrome, now, where, a.title, article_path(a.slug));
+  auto ctx = page_context(chrome, now, where, a.title, article_path(a.slug));
   if (!a.lead.empty()) ctx["meta_description"] = a.lead;
-  if (const auto* cat = find_category(*chrome, a.category_id)) {
+  if (const auto* cat = find_category(chrome, a.category_id)) {
     ctx["has_breadcrumbs"] = true;
-    ctx["breadcrumbs"] = category_breadcrumbs(*chrome, *cat, false);
+    ctx["breadcrumbs"] = category_breadcrumbs(chrome, *cat, false);
     ctx["category"] = {{"name", cat->name}, {"url", category_path(cat->slug)}};
   }
   ctx["article"] =
       media::with_responsive_images(article_json(a), media::image_set_lookup(d.media_dir));
-  ctx["others"] = summaries_json(*others);
-  ctx["has_others"] = !others->empty();
-  return ctx;
+  if (others) {
+    ctx["others"] = summaries_json(*others);
+    ctx["has_others"] = !others->empty();
+  }
+  const render::Layer* above[] = {others_layer.get()};
+  return render_page(d, shown, where, "article", std::move(ctx), 200,
+                     std::span(above, others_layer ? 1 : 0));
 }
 
 http::Response handle_article(const Deps& d, const http::Request& req, std::string_view slug) {
@@ -56,9 +72,9 @@ http::Response handle_article(const Deps& d, const http::Request& req, std::stri
   const content::Article& a = *found;
   if (!is_public(a, now)) return not_found_page(d, req);
 
-  auto ctx = article_context(d, a, now);
-  if (!ctx) return error_page(d, "article " + a.slug, ctx.error());
-  http::Response r = render_html(d, "article", std::move(*ctx));
+  auto page = article_page(d, a, now);
+  if (!page) return error_page(d, "article " + a.slug, page.error());
+  http::Response r = std::move(*page);
   // Its own tag, and its category's: "other news" changes with the category's articles.
   r.cache_tags = {"article:" + std::to_string(a.id), "category:" + std::to_string(a.category_id)};
   return r;

@@ -49,9 +49,10 @@ http::Response handle_category(const Deps& d, const http::Request& req, std::str
   const Seconds now = d.clock.now();
   const auto page = parse_page(req);
   if (!page) return not_found_page(d, req);
-  auto chrome_or = site_chrome(d);
-  if (!chrome_or) return error_page(d, "category " + std::string(slug), chrome_or.error());
-  const auto& chrome = *chrome_or;  // shared, immutable
+  auto layers = site_layers(d);
+  if (!layers) return error_page(d, "category " + std::string(slug), layers.error());
+  const ChromeLayers& shown = **layers;  // shared, immutable
+  const Chrome* chrome = &shown.chrome();
   const content::Category* cat = find_category(*chrome, slug);
   if (!cat) return not_found_page(d, req);
 
@@ -72,7 +73,7 @@ http::Response handle_category(const Deps& d, const http::Request& req, std::str
   where.category_is_current = true;
   std::string title = cat->name;
   if (*page > 1) title += " - Trang " + std::to_string(*page);
-  auto ctx = chrome_context(*chrome, now, where, title, category_path(cat->slug, *page));
+  auto ctx = page_context(*chrome, now, where, title, category_path(cat->slug, *page));
   if (!cat->description.empty()) ctx["meta_description"] = cat->description;
   ctx["has_breadcrumbs"] = true;
   ctx["breadcrumbs"] = category_breadcrumbs(*chrome, *cat, true);
@@ -86,7 +87,7 @@ http::Response handle_category(const Deps& d, const http::Request& req, std::str
   ctx["total_pages"] = total_pages;
   ctx["total"] = *total;
   ctx["pagination"] = pagination_json(cat->slug, *page, total_pages);
-  http::Response r = render_html(d, "category", std::move(ctx));
+  http::Response r = render_page(d, shown, where, "category", std::move(ctx));
   r.cache_tags = {"category:" + std::to_string(cat->id)};
   return r;
 }

@@ -46,8 +46,9 @@ std::string public_origin(const content::SiteSettings& s, const http::Request& r
 
 // Adds ctx["meta"] (title, description, canonical, OpenGraph, Twitter card, Dublin Core,
 // JSON-LD, feed links) and, on article pages, ctx["share"] (print and e-mail), derived from
-// the keys the page's view model already holds. page_template names the page kind.
-void add_metadata(nlohmann::json& ctx, std::string_view page_template);
+// the keys the page's view model already holds and site (ctx["site"] of chrome_context, which
+// may be a reference into ctx). page_template names the page kind.
+void add_metadata(nlohmann::json& ctx, const nlohmann::json& site, std::string_view page_template);
 
 http::Response handle_site_map_page(const Deps& d, const http::Request& req);
 http::Response handle_sitemap_xml(const Deps& d, const http::Request& req);

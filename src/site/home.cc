@@ -6,9 +6,10 @@ namespace congtin::site {
 
 http::Response handle_home(const Deps& d, const http::Request& req) {
   const Seconds now = d.clock.now();
-  auto chrome_or = site_chrome(d);
-  if (!chrome_or) return error_page(d, "home", chrome_or.error());
-  const auto& chrome = *chrome_or;  // shared, immutable
+  auto layers = site_layers(d);
+  if (!layers) return error_page(d, "home", layers.error());
+  const ChromeLayers& shown = **layers;  // shared, immutable
+  const Chrome* chrome = &shown.chrome();
 
   content::ArticleQuery fq;
   fq.featured_only = true;
@@ -44,7 +45,7 @@ http::Response handle_home(const Deps& d, const http::Request& req) {
 
   Where where;
   where.home = true;
-  auto ctx = chrome_context(*chrome, now, where, "", req.path);
+  auto ctx = page_context(*chrome, now, where, "", req.path);
   ctx["featured_title"] = featured_title;
   ctx["featured_top"] =
       featured->empty() ? nlohmann::json(nullptr) : summary_json(featured->front());
@@ -53,7 +54,7 @@ http::Response handle_home(const Deps& d, const http::Request& req) {
   ctx["has_featured_more"] = !more.empty();
   ctx["featured_more"] = std::move(more);
   ctx["sections"] = std::move(sections);
-  http::Response r = render_html(d, "home", std::move(ctx));
+  http::Response r = render_page(d, shown, where, "home", std::move(ctx));
   r.cache_tags = {"home"};  // article events drop it; see cache/page_cache.h
   return r;
 }

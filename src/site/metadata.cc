@@ -42,8 +42,7 @@ json organization(const json& site, std::string_view base) {
 
 }  // namespace
 
-void add_metadata(json& ctx, std::string_view page_template) {
-  const json& site = ctx["site"];
+void add_metadata(json& ctx, const json& site, std::string_view page_template) {
   const std::string base = str(site, "base_url");
   const std::string name = str(site, "name");
   const bool missing = page_template == "not_found" || page_template == "error";

@@ -5,9 +5,10 @@
 namespace congtin::site {
 
 http::Response handle_page(const Deps& d, const http::Request& req, std::string_view slug) {
-  auto chrome_or = site_chrome(d);
-  if (!chrome_or) return error_page(d, "page " + std::string(slug), chrome_or.error());
-  const auto& chrome = *chrome_or;  // shared, immutable
+  auto layers = site_layers(d);
+  if (!layers) return error_page(d, "page " + std::string(slug), layers.error());
+  const ChromeLayers& shown = **layers;  // shared, immutable
+  const Chrome* chrome = &shown.chrome();
   // The chrome already holds every page (the menu lists them), so no second read.
   const content::Page* page = nullptr;
   for (const auto& p : chrome->pages) {
@@ -17,12 +18,12 @@ http::Response handle_page(const Deps& d, const http::Request& req, std::string_
 
   Where where;
   where.page_slug = page->slug;
-  auto ctx = chrome_context(*chrome, d.clock.now(), where, page->title, page_path(page->slug));
+  auto ctx = page_context(*chrome, d.clock.now(), where, page->title, page_path(page->slug));
   ctx["has_breadcrumbs"] = true;
   ctx["breadcrumbs"] = nlohmann::json::array(
       {{{"title", "Trang chủ"}, {"url", "/"}}, {{"title", page->title}, {"url", ""}}});
   ctx["page"] = {{"title", page->title}, {"slug", page->slug}, {"body_html", page->body_html}};
-  http::Response r = render_html(d, "page", std::move(ctx));
+  http::Response r = render_page(d, shown, where, "page", std::move(ctx));
   r.cache_tags = {"page:" + page->slug};
   return r;
 }

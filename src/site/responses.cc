@@ -10,11 +10,26 @@
 
 namespace congtin::site {
 
+std::shared_ptr<ChromeCache> chrome_cache(const Deps& d) {
+  // Not owned: Deps::cache lives as long as the routes that hold d.
+  if (d.cache) return std::shared_ptr<ChromeCache>(std::shared_ptr<void>(), d.cache);
+  return ChromeCache::followed(d.store);
+}
+
 Result<std::shared_ptr<const Chrome>> site_chrome(const Deps& d) {
   if (d.cache) return d.cache->chrome();
+  if (auto followed = ChromeCache::followed(d.store)) return followed->chrome();
   auto loaded = load_chrome(d.store);
   if (!loaded) return loaded.take_error();
   return std::make_shared<const Chrome>(std::move(*loaded));
+}
+
+Result<std::shared_ptr<const ChromeLayers>> site_layers(const Deps& d) {
+  if (d.cache) return d.cache->layers();
+  if (auto followed = ChromeCache::followed(d.store)) return followed->layers();
+  auto loaded = load_chrome(d.store);
+  if (!loaded) return loaded.take_error();
+  return std::make_shared<const ChromeLayers>(std::make_shared<const Chrome>(std::move(*loaded)));
 }
 
 Result<Summaries> published_articles(const Deps& d, const content::ArticleQuery& q, Seconds now) {
@@ -37,18 +52,33 @@ http::Response render_html(const Deps& d, std::string_view page_template, nlohma
                            int status) {
   http::Response r;
   r.status = status;
-  add_metadata(ctx, page_template);  // site/metadata.cc
+  add_metadata(ctx, ctx["site"], page_template);  // site/metadata.cc
   r.body = d.theme.render(page_template, ctx);
   return r;
 }
 
+http::Response render_page(const Deps& d, const ChromeLayers& chrome, const Where& where,
+                           std::string_view page_template, nlohmann::json ctx, int status,
+                           std::span<const render::Layer* const> above) {
+  http::Response r;
+  r.status = status;
+  add_metadata(ctx, chrome.site(), page_template);
+  const auto menu = chrome.menu(where);
+  std::vector<const render::Layer*> below(above.begin(), above.end());
+  below.push_back(menu.get());
+  below.push_back(&chrome.common());
+  r.body = d.theme.render(page_template, ctx, below);
+  return r;
+}
+
 http::Response not_found_page(const Deps& d, const http::Request& req) {
-  auto chrome_or = site_chrome(d);
-  if (!chrome_or) return error_page(d, "404 page for " + req.path, chrome_or.error());
-  const auto& chrome = *chrome_or;  // shared, immutable
-  auto ctx = chrome_context(*chrome, d.clock.now(), Where{}, "Không tìm thấy trang", req.path);
+  auto layers = site_layers(d);
+  if (!layers) return error_page(d, "404 page for " + req.path, layers.error());
+  const ChromeLayers& chrome = **layers;  // shared, immutable
+  auto ctx =
+      page_context(chrome.chrome(), d.clock.now(), Where{}, "Không tìm thấy trang", req.path);
   ctx["canonical_url"] = "";  // a missing page has no canonical address
-  return render_html(d, "not_found", std::move(ctx), 404);
+  return render_page(d, chrome, Where{}, "not_found", std::move(ctx), 404);
 }
 
 void log_error(std::string_view what, const Error& e) {

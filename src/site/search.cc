@@ -126,8 +126,9 @@ std::string hit_snippet_html(const search::Hit& h, const search::Query& q) {
 
 http::Response handle_search_page(const SearchDeps& d, const http::Request& req) {
   const Seconds now = d.base.clock.now();
-  auto chrome = load_chrome(d.base.store);
-  if (!chrome) return error_page(d.base, "search page", chrome.error());
+  auto shared_chrome = site_chrome(d.base);  // the public site's chrome cache when it has one
+  if (!shared_chrome) return error_page(d.base, "search page", shared_chrome.error());
+  const Chrome* chrome = shared_chrome->get();
   SearchParams p = read_search_params(req, *chrome, now);
   int page = parse_page(req);
 
@@ -172,7 +173,7 @@ http::Response handle_search_page(const SearchDeps& d, const http::Request& req)
       {"has_query", has_query},
       {"simplified", p.query.simplified},
       {"total", found.total},
-      {"total_text", found.total >= 1000 ? std::string("hơn 1.000") : std::to_string(found.total)},
+      {"total_text", (found.more ? "hơn " : "") + std::to_string(found.total)},
       {"results", std::move(results)},
       {"has_results", !found.hits.empty()},
       {"no_results", has_query && found.hits.empty()},

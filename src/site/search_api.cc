@@ -37,8 +37,9 @@ http::Response handle_search_api(const SearchDeps& d, const http::Request& req) 
   }
 
   const Seconds now = d.base.clock.now();
-  auto chrome = load_chrome(d.base.store);
-  if (!chrome) return failure("search api", chrome.error());
+  auto shared_chrome = site_chrome(d.base);  // the public site's chrome cache when it has one
+  if (!shared_chrome) return failure("search api", shared_chrome.error());
+  const Chrome* chrome = shared_chrome->get();
   SearchParams p = read_search_params(req, *chrome, now);
   p.request.limit = limit;
   p.request.offset = offset;

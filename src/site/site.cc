@@ -52,6 +52,9 @@ PublicSite::~PublicSite() = default;
 void PublicSite::follow(content::EventBus& bus) {
   cache_->follow(bus);
   deps_->cache = cache_;  // before serving: handlers read it without a lock
+  // The search page and the preview share it (chrome_cache.h); the alias keeps it alive
+  // exactly as long as the routes.
+  ChromeCache::publish(std::shared_ptr<ChromeCache>(deps_, cache_));
 }
 
 void PublicSite::renew() const { cache_->renew(); }

@@ -53,7 +53,8 @@ class PublicSite {
   // right when nothing announces changes (tests that write to the store directly). Call
   // during start-up, before the page cache subscribes to bus, so that a page rendered after
   // an event never sees the chrome from before it. Also call renew() whenever another
-  // process may have written to the database.
+  // process may have written to the database. The cache is then also used by the search
+  // page and the back office's preview of the same store (ChromeCache::followed).
   void follow(content::EventBus& bus);
   // Drops what follow() keeps; the next page reads the store again. Any thread.
   void renew() const;

@@ -27,9 +27,13 @@ int local_year(Seconds now) {
   return static_cast<int>(std::chrono::year_month_day{day}.year());
 }
 
+std::string site_name(const content::SiteSettings& s) {
+  return s.name.empty() ? std::string(kDefaultName) : s.name;
+}
+
 json site_json(const content::SiteSettings& s) {
   return {
-      {"name", s.name.empty() ? std::string(kDefaultName) : s.name},
+      {"name", site_name(s)},
       {"parent_name", s.parent_name},
       {"slogan", s.slogan},
       {"logo_url", s.logo_url.empty() ? std::string(kDefaultLogo) : s.logo_url},
@@ -60,7 +64,7 @@ json menu_json(const Chrome& c, const Where& w) {
   };
   for (const auto& top : c.categories) {
     if (top.parent_id && find_category(c, *top.parent_id)) continue;  // not top level
-    if (hidden(top.id)) continue;  // with its children
+    if (hidden(top.id)) continue;                                     // with its children
     const bool here = w.category == top.id;
     json item = menu_item(top.name, category_path(top.slug), here && w.category_is_current, here);
     for (const auto& child : c.categories) {
@@ -111,14 +115,11 @@ Result<Chrome> load_chrome(content::Store& store) {
   return c;
 }
 
-nlohmann::json chrome_context(const Chrome& c, Seconds now, const Where& where,
-                              std::string_view title, std::string_view path) {
+nlohmann::json chrome_common_json(const Chrome& c) {
   json ctx;
   ctx["site"] = site_json(c.settings);
-  const std::string name = ctx["site"]["name"];
-  ctx["menu"] = menu_json(c, where);
   json menu_categories = json::array();
-  for (const auto& item : ctx["menu"]) {
+  for (const auto& item : menu_json(c, Where{})) {
     if (item["url"].get_ref<const std::string&>().starts_with("/chuyen-muc/")) {
       menu_categories.push_back({{"title", item["title"]}, {"url", item["url"]}});
     }
@@ -144,7 +145,19 @@ nlohmann::json chrome_context(const Chrome& c, Seconds now, const Where& where,
   for (const auto& p : c.pages) pages.push_back({{"title", p.title}, {"url", page_path(p.slug)}});
   ctx["has_pages"] = !pages.empty();
   ctx["pages"] = std::move(pages);
+  return ctx;
+}
 
+nlohmann::json chrome_menu_json(const Chrome& c, const Where& where) {
+  json ctx;
+  ctx["menu"] = menu_json(c, where);
+  return ctx;
+}
+
+nlohmann::json page_context(const Chrome& c, Seconds now, const Where& where,
+                            std::string_view title, std::string_view path) {
+  json ctx;
+  const std::string name = site_name(c.settings);
   const int year = local_year(now);
   ctx["year"] = std::to_string(year);
   ctx["copyright"] = c.settings.copyright.empty() ? "© " + std::to_string(year) + " " + name
@@ -159,6 +172,14 @@ nlohmann::json chrome_context(const Chrome& c, Seconds now, const Where& where,
   // For the metadata (site/metadata.cc): the page's own title and path.
   ctx["page_heading"] = std::string(title);
   ctx["page_path"] = std::string(path);
+  return ctx;
+}
+
+nlohmann::json chrome_context(const Chrome& c, Seconds now, const Where& where,
+                              std::string_view title, std::string_view path) {
+  json ctx = page_context(c, now, where, title, path);
+  ctx.update(chrome_common_json(c));
+  ctx.update(chrome_menu_json(c, where));
   return ctx;
 }
 

@@ -24,7 +24,7 @@ struct Chrome {
   // Categories left out of the menu by the back office ("Hiện trên menu" off); their pages
   // and feeds stay, and the portal map still lists them.
   std::vector<content::Id> hidden_from_menu;
-  std::vector<content::Page> pages;           // ordered by position
+  std::vector<content::Page> pages;  // ordered by position
   std::vector<content::LinkItem> links;
   std::vector<content::ContactItem> contacts;
 };
@@ -40,10 +40,19 @@ struct Where {
   std::string page_slug;                // static page shown
 };
 
-// Shared keys: site, menu, has_menu_categories, menu_categories, links, has_links, contacts,
-// has_contacts, pages, has_pages, year, copyright, is_home, page_title, meta_description,
-// canonical_url, has_breadcrumbs, breadcrumbs, page_heading (= title), page_path (= path).
-// `title` is the page's own title ("" on home).
+// The view model's keys every HTML page shares, in three parts so that the first two can be
+// converted once per chrome and kept (site/chrome_layers.h):
+// - chrome_common_json: site, has_menu_categories, menu_categories, links, has_links,
+//   contacts, has_contacts, pages, has_pages (the same wherever the visitor is);
+// - chrome_menu_json: menu (it marks where the visitor is);
+// - page_context: year, copyright, is_home, page_title, meta_description, canonical_url,
+//   has_breadcrumbs, breadcrumbs, page_heading (= title), page_path (= path).
+// chrome_context is the three merged into one object. `title` is the page's own title ("" on
+// home).
+nlohmann::json chrome_common_json(const Chrome& c);
+nlohmann::json chrome_menu_json(const Chrome& c, const Where& where);
+nlohmann::json page_context(const Chrome& c, Seconds now, const Where& where,
+                            std::string_view title, std::string_view path);
 nlohmann::json chrome_context(const Chrome& c, Seconds now, const Where& where,
                               std::string_view title, std::string_view path);
 

@@ -247,6 +247,59 @@ TEST(Theme, RendersConcurrently) {
   EXPECT_EQ(mismatches.load(), 0);
 }
 
+// Layers below the page's view model render exactly as the same keys merged into it: for every
+// page kind of the real theme with the chrome split off into layers, and for the lookup rules
+// a merged object implies (dotted names, shadowing, sections falling back to the root).
+TEST(Theme, LayersRenderAsTheirKeysMergedIntoThePage) {
+  auto theme = load_real();
+  ASSERT_TRUE(theme);
+  json full = chrome();
+  full["page"] = {{"title", "Giới thiệu chung"}, {"body_html", "<p>Sở Ngoại vụ</p>"}};
+  full["article"] = {{"title", "Tin \"nóng\" & mới"}, {"body_html", "<p>x</p>"}, {"tags", {"a"}}};
+  json page = full, menu, common;
+  for (const auto& [key, value] : full.items()) {
+    if (key == "menu") {
+      menu[key] = value;
+    } else if (key == "site" || key == "links" || key == "contacts" || key == "pages" ||
+               key.starts_with("has_")) {
+      common[key] = value;
+    } else {
+      continue;
+    }
+    page.erase(key);
+  }
+  const Layer menu_layer(menu), common_layer(common);
+  const Layer* below[] = {&menu_layer, &common_layer};
+  for (const auto& name : Theme::required_templates()) {
+    SCOPED_TRACE(name);
+    EXPECT_EQ(theme->render(name, page, below), theme->render(name, full));
+  }
+
+  ThemeCopy copy;
+  copy.write("probe.mustache",
+             "[{{site.name}}|{{meta.x}}|{{meta.y}}|{{#list}}{{v}}{{site.name}}{{k}};{{/list}}"
+             "|{{#obj}}{{obj.z}}{{site.slogan}}{{/obj}}|{{#flag}}F{{/flag}}{{^gone}}G{{/gone}}]");
+  auto probe = Theme::load(copy.dir());
+  ASSERT_TRUE(probe.ok()) << probe.error().message;
+  const json own = {{"meta", {{"y", "page-y"}}},
+                    {"list", {{{"v", "1"}}, {{"v", "2"}, {"site", {{"name", "trong"}}}}}},
+                    {"obj", {{"z", "Z"}}},
+                    {"gone", ""}};
+  const json layered = {{"meta", {{"x", "layer-x"}, {"y", "layer-y"}}},
+                        {"site", {{"name", "Sở <A>"}, {"slogan", "S"}}},
+                        {"k", "K"},
+                        {"flag", true},
+                        {"gone", "không"}};
+  json merged = layered;
+  merged.update(own);
+  const Layer layer(layered);
+  const Layer* one[] = {&layer};
+  const std::string want = (*probe)->render("probe", merged);
+  EXPECT_EQ((*probe)->render("probe", own, one), want);
+  EXPECT_NE(want.find("[Sở &lt;A&gt;||page-y|1Sở &lt;A&gt;K;2trongK;|ZS|FG]"), std::string::npos)
+      << want;
+}
+
 TEST(Theme, UnknownTemplateIsABug) {
   auto theme = load_real();
   ASSERT_TRUE(theme);

@@ -6,8 +6,10 @@
 #include <gmock/gmock.h>
 
 #include "content/events.h"
+#include "site/preview.h"
 #include "site/site.h"
 #include "site_test_support.h"
+#include "store/sqlite/sqlite_store.h"
 
 namespace congtin::site::testing_support {
 namespace {
@@ -164,6 +166,121 @@ TEST_F(ChromeCacheTest, FollowingSiteRenewsPagesOnEvents) {
   auto own = page("/tin-tuc/hoi-nghi-hop-tac");
   ASSERT_EQ(own.status, 200);
   EXPECT_THAT(own.body, HasSubstr(main->title));
+}
+
+// Pages rendered with the kept chrome (its render layers, the menu per place) are byte for
+// byte the pages a site reading everything afresh renders, before and after a change of the
+// chrome announced by an event. The fresh site uses a second connection to the same file, so
+// that it cannot find the followed cache of store_ (ChromeCache::followed) and reads all.
+TEST_F(ChromeCacheTest, CachedChromeRendersAsAFreshReadAfterAChange) {
+  auto other = store::open_sqlite_store(dir_ / "congtin.db", store::OpenMode::kOpenExisting);
+  ASSERT_TRUE(other.ok()) << other.error().message;
+  content::EventBus bus;
+  http::Router cached_router, fresh_router;
+  {
+    PublicSite cached(*store_, *theme_, *clock_, dir_ / "media");
+    cached.follow(bus);
+    cached.add_routes(cached_router);
+    PublicSite fresh(**other, *theme_, *clock_, dir_ / "media");
+    fresh.add_routes(fresh_router);
+  }
+  auto main = store_->articles().by_id(main_article_);
+  ASSERT_TRUE(main.ok());
+  auto cats = store_->categories().list();
+  ASSERT_TRUE(cats.ok() && !cats->empty());
+  auto pages = store_->pages().list();
+  ASSERT_TRUE(pages.ok() && !pages->empty());
+  // Every place the menu marks differently: home, a category (current), an article (its
+  // category active), a static page, a page outside the menu (404).
+  std::vector<std::string> paths = {"/", "/tin-tuc/" + main->slug, "/trang/" + pages->front().slug,
+                                    "/khong-co-trang-nay", "/tim-kiem-khong-co"};
+  for (const auto& c : *cats) paths.push_back("/chuyen-muc/" + c.slug);
+  // Articles in and beyond the top of their category's list ("Các thông tin khác" is cut
+  // differently for the first ones).
+  for (int i = 0; i < 20; ++i) {
+    add_article("Tin hoạt động đối ngoại số " + std::to_string(i),
+                "tin-doi-ngoai-" + std::to_string(i), doi_ngoai_,
+                test_now() - std::chrono::hours(2 + i));
+  }
+  content::ArticleQuery all;
+  all.limit = 100;
+  auto published = store_->articles().published(all, test_now());
+  ASSERT_TRUE(published.ok());
+  for (const auto& a : *published) paths.push_back("/tin-tuc/" + a.slug);
+  auto get_from = [](http::Router& router, const std::string& path) {
+    http::Request req;
+    req.method = "GET";
+    req.target = req.path = path;
+    return router.dispatch(req);
+  };
+  auto expect_same = [&](const std::string& when) {
+    for (const auto& path : paths) {
+      SCOPED_TRACE(when + " " + path);
+      const auto want = get_from(fresh_router, path);
+      const auto got = get_from(cached_router, path);
+      EXPECT_EQ(got.status, want.status);
+      EXPECT_EQ(got.body, want.body);
+      // Twice: the second render takes the menu layer kept by the first.
+      EXPECT_EQ(get_from(cached_router, path).body, want.body);
+    }
+  };
+  expect_same("before the change");
+
+  rename_site("Sở Ngoại vụ tỉnh Sơn La");
+  auto s = store_->site().settings();
+  ASSERT_TRUE(s.ok());
+  s->slogan = "Đoàn kết – Đổi mới – Hội nhập";
+  ASSERT_TRUE(store_->site().save_settings(*s).ok());
+  ASSERT_TRUE(store_->site()
+                  .add_link({0, "Cổng Dịch vụ công quốc gia", "https://dichvucong.example.vn", 9})
+                  .ok());
+  content::Category renamed = cats->front();
+  renamed.name = "Tin tức – Sự kiện nổi bật";
+  ASSERT_TRUE(store_->categories().update(renamed).ok());
+  content::Event changed;
+  changed.kind = content::EventKind::kSiteChanged;
+  bus.publish(changed);
+
+  EXPECT_THAT(get_from(cached_router, "/").body, HasSubstr("Sở Ngoại vụ tỉnh Sơn La"));
+  EXPECT_THAT(get_from(cached_router, "/").body, HasSubstr("Cổng Dịch vụ công quốc gia"));
+  EXPECT_THAT(get_from(cached_router, "/").body, HasSubstr("Tin tức – Sự kiện nổi bật"));
+  expect_same("after the change");
+}
+
+// The back office's preview (and the search page, through the same site_chrome) takes the
+// chrome from the cache the public site follows for the store, and only while it exists.
+TEST_F(ChromeCacheTest, PreviewUsesTheFollowedCacheOfItsStore) {
+  auto main = store_->articles().by_id(main_article_);
+  ASSERT_TRUE(main.ok());
+  EXPECT_EQ(ChromeCache::followed(*store_), nullptr);
+  std::string public_page;
+  {
+    content::EventBus bus;
+    http::Router router;
+    {
+      PublicSite site(*store_, *theme_, *clock_, dir_ / "media");
+      site.follow(bus);
+      site.add_routes(router);
+    }
+    auto cache = ChromeCache::followed(*store_);
+    ASSERT_NE(cache, nullptr) << "the routes keep it, and it is published";
+    http::Request req;
+    req.method = "GET";
+    req.target = req.path = "/tin-tuc/" + main->slug;
+    public_page = router.dispatch(req).body;
+    const auto loads = cache->chrome_loads();
+    for (int i = 0; i < 3; ++i) {
+      auto preview = render_article_preview(*store_, *theme_, *clock_, dir_ / "media", *main);
+      ASSERT_TRUE(preview.ok()) << preview.error().message;
+      EXPECT_EQ(*preview, public_page) << "a public article previews as its public page";
+    }
+    EXPECT_EQ(cache->chrome_loads(), loads) << "no read of the chrome for the previews";
+  }
+  EXPECT_EQ(ChromeCache::followed(*store_), nullptr) << "forgotten with the routes";
+  rename_site("Sở Ngoại vụ tỉnh Tuyên Quang");
+  auto fresh = render_article_preview(*store_, *theme_, *clock_, dir_ / "media", *main);
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_THAT(*fresh, HasSubstr("Sở Ngoại vụ tỉnh Tuyên Quang")) << "read afresh without it";
 }
 
 }  // namespace
