@@ -37,4 +37,8 @@ LUA
 res=$(bench_url many-pages "http://127.0.0.1:$PORT/" -s "$WORK/many.lua")
 echo "load test (wrk -t$THREADS -c$CONNS -d$DURATION over 20,000 articles, gzip/br): $res"
 echo "RSS after load test: $(rss_mb "$CONGTIN_PID") MB (target ≤ 150 + $CACHE_MB cache = $((150 + CACHE_MB)) MB)"
+# Of which memory the process allocated, and pages of the database file mapped by SQLite
+# (clean pages the kernel can take back at any time).
+echo "  of which anonymous $(awk '/^RssAnon:/{printf "%.1f", $2/1024}' "/proc/$CONGTIN_PID/status") MB," \
+  "file-backed $(awk '/^RssFile:/{printf "%.1f", $2/1024}' "/proc/$CONGTIN_PID/status") MB"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

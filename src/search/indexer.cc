@@ -230,9 +230,10 @@ Result<std::size_t> Indexer::rebuild(
 
 Result<std::size_t> Indexer::rebuild_if_empty(
     const std::function<void(std::size_t, std::size_t)>& progress) {
-  auto size = index_.size();
-  if (!size) return size.take_error();
-  if (*size > 0) return std::size_t{0};
+  // Not size(): counting the documents reads the whole table at every start.
+  auto empty = index_.empty();
+  if (!empty) return empty.take_error();
+  if (!*empty) return std::size_t{0};
   auto published = store_.articles().count_published(content::ArticleQuery{}, kEndOfTime);
   if (!published) return published.take_error();
   if (*published == 0) return std::size_t{0};

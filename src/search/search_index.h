@@ -123,6 +123,8 @@ class SearchIndex {
   virtual Result<std::vector<content::Id>> ids_in_category(content::Id category_id) = 0;
   // How many documents the index holds.
   virtual Result<std::int64_t> size() = 0;
+  // Whether it holds none (cheaper than size() == 0: nothing is counted).
+  virtual Result<bool> empty() = 0;
 
   // Runs fn with every index write it makes on this thread in one transaction: all or
   // nothing, and much faster for many writes. Not reentrant.

@@ -27,6 +27,17 @@ class SearchIndexTest : public IndexTest {
   }
 };
 
+TEST_F(SearchIndexTest, SizeAndEmpty) {
+  EXPECT_FALSE(*index_->empty());  // the fixture's documents
+  ASSERT_TRUE(index_->clear().ok());
+  EXPECT_TRUE(*index_->empty());
+  EXPECT_EQ(*index_->size(), 0);
+  put(1, "Tin thứ nhất", "", vn_time(2020, 1, 1));
+  put(2, "Tin thứ hai", "", vn_time(2020, 1, 2));
+  EXPECT_FALSE(*index_->empty());
+  EXPECT_EQ(*index_->size(), 2);
+}
+
 TEST_F(SearchIndexTest, FindsWhatPeopleType) {
   const struct {
     const char* query;

@@ -308,6 +308,16 @@ class SqliteSearchIndex final : public search::SearchIndex {
     return *row ? st->column_int64(0) : 0;
   }
 
+  Result<bool> empty() override {
+    auto conn = connection();
+    if (!conn) return conn.take_error();
+    auto st = (*conn)->prepare("SELECT NOT EXISTS (SELECT 1 FROM search_docs)");
+    if (!st) return st.take_error();
+    auto row = st->step();
+    if (!row) return row.take_error();
+    return *row && st->column_int64(0) != 0;
+  }
+
   Status batch(const std::function<Status()>& fn) override {
     auto conn = connection();
     if (!conn) return conn.take_error();
