@@ -26,21 +26,6 @@ std::vector<std::string_view> words_of(std::string_view text) {
   return words;
 }
 
-}  // namespace
-
-ExactForms::ExactForms(const Query& q) {
-  for (const auto& t : q.terms) {
-    if (t.excluded || !t.has_marks) continue;
-    const std::string folded = case_fold(t.text);
-    Form f;
-    for (auto w : words_of(folded)) f.words.emplace_back(w);
-    f.prefix = t.kind == TermKind::kPrefix;
-    if (!f.words.empty()) forms_.push_back(std::move(f));
-  }
-}
-
-namespace {
-
 // True when the character just before byte `at` of text is part of a word.
 bool word_before(std::string_view text, std::size_t at) {
   if (at == 0) return false;
@@ -53,6 +38,17 @@ bool word_before(std::string_view text, std::size_t at) {
 }
 
 }  // namespace
+
+ExactForms::ExactForms(const Query& q) {
+  for (const auto& t : q.terms) {
+    if (t.excluded || !t.has_marks) continue;
+    const std::string folded = case_fold(t.text);
+    Form f;
+    for (auto w : words_of(folded)) f.words.emplace_back(w);
+    f.prefix = t.kind == TermKind::kPrefix;
+    if (!f.words.empty()) forms_.push_back(std::move(f));
+  }
+}
 
 // Finding each form's first word with string_view::find and reading words only from there is
 // several times cheaper than splitting the whole text into words: most texts hold few of the
