@@ -46,12 +46,14 @@ CREATE VIRTUAL TABLE search_fts USING fts5(
 // order, and every search walks its matches newest first; the rowid of search_fts (and of its
 // content table search_text) is therefore doc_key (search_doc_key.h): the publication time,
 // reversed, above the article id, so ascending keys are newest first and a date range is a
-// key range FTS5 applies itself, without reading search_docs for every match. search_text
-// keeps the short columns before the bodies, so reading a title does not walk the body's
-// overflow pages. Only the folded columns are indexed: a word's exact form (as typed, with
-// diacritics) is counted by the index code in the title, lead and meta of the documents it
-// ranks (store/sqlite/search_fts_query.h says why); indexing the original columns too made
-// the index a fifth larger for it. The old tables are dropped: the index is rebuilt from the articles (`congtin
+// key range FTS5 applies itself, without reading search_docs for every match. Keys this
+// large cost space: a doclist's rowid deltas take 5-6 bytes instead of 1-2, and the index of
+// 100,000 articles is 305 MB where article ids as rowids would give 188 MB; searches are
+// faster all the same (bench/RESULTS.md §0). search_text keeps the short columns before the
+// bodies, so reading a title does not walk the body's overflow pages. Only the folded columns
+// are indexed: a word's exact form (as typed, with diacritics) is counted by the index code
+// in the title, lead and meta of the documents it ranks (store/sqlite/search_fts_query.h
+// says why). The old tables are dropped: the index is rebuilt from the articles (`congtin
 // serve` does it at start when the index is empty and articles are published).
 inline constexpr std::string_view kSearchByRecencySchema = R"sql(
 DROP TABLE search_fts;
