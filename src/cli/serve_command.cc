@@ -104,7 +104,7 @@ int serve(const Config& config) {
   // The index first: the page cache must drop "search" answers only once the index changed.
   search::Indexer indexer(**store, **search_index);
   // An upgrade whose migration recreated the index's tables leaves it empty: rebuild before
-  // serving (about 2,000 articles a second), so search never answers from half an index.
+  // serving (about 1,700 articles a second here), so search never answers from half an index.
   if (auto rebuilt = indexer.rebuild_if_empty(nullptr); !rebuilt) {
     return fail("search index: " + rebuilt.error().message);
   } else if (*rebuilt > 0) {
