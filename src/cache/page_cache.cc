@@ -148,14 +148,20 @@ std::shared_ptr<const CachedPage> PageCache::insert(std::string key, http::Respo
   page->status = res.status;
   page->content_type = std::move(res.content_type);
   page->headers = std::move(res.headers);
-  page->body = res.shared_body ? std::move(res.shared_body)
-                               : std::make_shared<const std::string>(std::move(res.body));
+  // Bodies are kept at their exact size: a rendered page's string has grown by doubling and
+  // a compressor's output was allocated at its bound (brotli's for an 11 KB page is 11 KB for
+  // 2.8 KB of output), so stored as they came the entries took 1.5-4 times what the cap
+  // counts (bench/RESULTS.md §0: RSS after the memory test).
+  const auto exact = [](std::string&& s) {
+    s.shrink_to_fit();
+    return std::make_shared<const std::string>(std::move(s));
+  };
+  page->body = res.shared_body ? std::move(res.shared_body) : exact(std::move(res.body));
   page->etag = res.etag.empty() ? strong_etag(*page->body) : std::move(res.etag);
   if (page->body->size() >= kCompressMinBytes && compressible(page->content_type)) {
-    if (auto z = gzip_best(*page->body)) page->gzip = std::make_shared<const std::string>(*z);
+    if (auto z = gzip_best(*page->body)) page->gzip = exact(std::move(*z));
     if (options_.brotli) {
-      if (auto b = brotli(*page->body, options_.brotli_quality))
-        page->br = std::make_shared<const std::string>(std::move(*b));
+      if (auto b = brotli(*page->body, options_.brotli_quality)) page->br = exact(std::move(*b));
     }
   }
   page->tags = std::move(res.cache_tags);

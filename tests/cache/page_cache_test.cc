@@ -70,6 +70,20 @@ TEST(PageCache, MissThenHitSharesBytes) {
   EXPECT_EQ(st.entries, 1u);
 }
 
+// The cap counts sizes; the memory held must be those sizes, not the capacity a string grew
+// to or a compressor's output bound (which is larger than the page itself).
+TEST(PageCache, StoresBodiesAtTheirExactSize) {
+  PageCache cache;
+  std::string body = big('b');
+  body.reserve(body.size() * 2);  // as a string grown by appending
+  auto stored = cache.insert("/b", page(std::move(body)), cache.generation());
+  ASSERT_NE(stored->gzip, nullptr);
+  ASSERT_NE(stored->br, nullptr);
+  for (const auto* s : {stored->body.get(), stored->gzip.get(), stored->br.get()}) {
+    EXPECT_LE(s->capacity(), s->size() + 32) << s->size();
+  }
+}
+
 TEST(PageCache, SmallOrBinaryBodiesAreNotCompressed) {
   PageCache cache;
   auto small = cache.insert("/s", page("ngắn"), cache.generation());
