@@ -50,7 +50,7 @@ bool is_prefix(const search::Term& t) { return t.kind == search::TermKind::kPref
 
 }  // namespace
 
-FtsExpressions fts_expressions(const search::Query& q) {
+FtsExpression fts_expression(const search::Query& q) {
   if (q.empty()) return {};
   Builder folded;
   std::vector<std::string> required, excluded;
@@ -69,9 +69,7 @@ FtsExpressions fts_expressions(const search::Query& q) {
   }
   std::string filter = "(" + join(required, " AND ") + ")";
   if (!excluded.empty()) filter += " NOT (" + join(excluded, " OR ") + ")";
-  FtsExpressions out;
-  out.filter = folded.finish(std::move(filter));
-  return out;
+  return folded.finish(std::move(filter));
 }
 
 }  // namespace congtin::store::sqlite

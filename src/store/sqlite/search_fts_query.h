@@ -1,5 +1,5 @@
-// Translation of a parsed search::Query into FTS5 MATCH expressions over search_fts
-// (search_schema.h), with what congtin_rank (search_rank.h) scores them by. Every phrase of
+// Translation of a parsed search::Query into the FTS5 MATCH expression over search_fts
+// (search_schema.h), with what congtin_rank (search_rank.h) scores it by. Every phrase of
 // an expression costs a walk of its doclist, so proximity is judged by congtin_rank from the
 // positions of the words themselves rather than by extra phrase or NEAR terms.
 // Internal to store/sqlite/; pure and thread-safe.
@@ -34,13 +34,8 @@ struct FtsExpression {
   std::string slots;
 };
 
-struct FtsExpressions {
-  // The documents that match: every term that is not excluded, folded, minus the excluded
-  // ones.
-  FtsExpression filter;
-};
-
-// Empty strings when the query has nothing to look for (Query::empty()).
-FtsExpressions fts_expressions(const search::Query& q);
+// The documents that match: every term that is not excluded, folded, minus the excluded
+// ones. Empty strings when the query has nothing to look for (Query::empty()).
+FtsExpression fts_expression(const search::Query& q);
 
 }  // namespace congtin::store::sqlite

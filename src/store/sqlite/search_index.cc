@@ -1,8 +1,6 @@
 #include "store/sqlite/search_index.h"
 
 #include <algorithm>
-#include <iterator>
-#include <limits>
 #include <string>
 
 #include "search/exact_forms.h"
@@ -205,8 +203,8 @@ class SqliteSearchIndex final : public search::SearchIndex {
 
   Result<search::SearchPage> search(const search::SearchRequest& r) override {
     search::SearchPage page;
-    const auto exprs = sqlite::fts_expressions(r.query);
-    if (exprs.filter.match.empty()) return page;
+    const auto filter = sqlite::fts_expression(r.query);
+    if (filter.match.empty()) return page;
     const int limit = std::clamp(r.limit, 1, kMaxLimit);
     const int offset = std::clamp(r.offset, 0, kMaxOffset);
     // Published at or before now, and in [from, until).
@@ -228,8 +226,8 @@ class SqliteSearchIndex final : public search::SearchIndex {
     {
       auto st = c.prepare(categories ? kWalkInCategoriesSql : kWalkSql);
       if (!st) return st.take_error();
-      st->bind(1, exprs.filter.match).bind(2, keys.first).bind(3, keys.last);
-      st->bind(4, exprs.filter.weights).bind(5, exprs.filter.slots);
+      st->bind(1, filter.match).bind(2, keys.first).bind(3, keys.last);
+      st->bind(4, filter.weights).bind(5, filter.slots);
       if (categories) st->bind(6, *categories);
       for (;;) {
         auto row = st->step();
