@@ -111,6 +111,7 @@ int serve(const Config& config) {
     spdlog::info("search index was empty: rebuilt from {} published articles", *rebuilt);
   }
   indexer.subscribe(events);
+  (*search_index)->warm_up();
   std::optional<cache::PageCache> page_cache;
   http::Handler handler = router.handler();
   if (const auto mb = static_cast<std::size_t>(config.page_cache_mb); mb > 0) {

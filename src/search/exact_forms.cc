@@ -54,10 +54,16 @@ ExactForms::ExactForms(const Query& q) {
 // several times cheaper than splitting the whole text into words: most texts hold few of the
 // forms, or none.
 void ExactForms::count(std::string_view text, std::vector<int>& tf) const {
+  if (forms_.empty() || text.empty()) {
+    tf.assign(forms_.size(), 0);
+    return;
+  }
+  count_folded(case_fold(text), tf);
+}
+
+void ExactForms::count_folded(std::string_view t, std::vector<int>& tf) const {
   tf.assign(forms_.size(), 0);
-  if (forms_.empty() || text.empty()) return;
-  const std::string folded = case_fold(text);
-  const std::string_view t(folded);
+  if (forms_.empty() || t.empty()) return;
   std::vector<std::string_view> words;
   for (std::size_t i = 0; i < forms_.size(); ++i) {
     const Form& f = forms_[i];

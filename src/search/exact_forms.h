@@ -26,6 +26,8 @@ class ExactForms {
 
   // tf[i] (resized to size()) = occurrences of form i in text, which must be valid UTF-8.
   void count(std::string_view text, std::vector<int>& tf) const;
+  // The same for text that is case_fold()ed already.
+  void count_folded(std::string_view case_folded, std::vector<int>& tf) const;
 
  private:
   struct Form {

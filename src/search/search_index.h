@@ -131,6 +131,9 @@ class SearchIndex {
   virtual Status batch(const std::function<Status()>& fn) = 0;
   // Compacts the index after a bulk load (slow; makes later queries faster).
   virtual Status optimize() = 0;
+  // Prepares, in the background, what the index keeps in memory to answer faster; returns
+  // at once. Searches are right before, during and after; a server calls it at start.
+  virtual void warm_up() {}
 };
 
 }  // namespace congtin::search

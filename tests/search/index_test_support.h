@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <random>
@@ -24,6 +25,20 @@ inline content::Time vn_time(int y, unsigned m, unsigned d, int hh = 8, int mm =
   return content::Time(sys_days(year(y) / month(m) / day(d)) + hours(hh) + minutes(mm) - hours(7));
 }
 
+// The way the SQLite index answers, from CONGTIN_SEARCH_PATH: "fts5" or "memory" (tests/search/
+// CMakeLists.txt runs the suites once more with each); otherwise the production default.
+inline store::SqliteSearchOptions options() {
+  store::SqliteSearchOptions o;
+  const char* path = std::getenv("CONGTIN_SEARCH_PATH");
+  const std::string_view p = path ? path : "";
+  if (p == "fts5") o.path = store::SqliteSearchOptions::Path::kFts5;
+  if (p == "memory") {
+    o.path = store::SqliteSearchOptions::Path::kMemory;
+    o.build_in_background = false;
+  }
+  return o;
+}
+
 class IndexTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -34,7 +49,7 @@ class IndexTest : public ::testing::Test {
     auto store = store::open_sqlite_store(dir_ / "congtin.db", store::OpenMode::kCreate);
     ASSERT_TRUE(store.ok()) << store.error().message;
     store_ = std::move(store).value();
-    auto index = store::open_sqlite_search_index(dir_ / "congtin.db");
+    auto index = store::open_sqlite_search_index(dir_ / "congtin.db", options());
     ASSERT_TRUE(index.ok()) << index.error().message;
     index_ = std::move(index).value();
   }

@@ -118,6 +118,7 @@ constexpr std::array kMigrations{
               "CREATE INDEX articles_featured ON articles(status, featured, published_at DESC, "
               "id DESC) WHERE featured = 1;"},
     Migration{9, "search index keyed by recency (rebuilt at start)", kSearchByRecencySchema},
+    Migration{10, "search index write counter", kSearchGenerationSchema},
 };
 
 }  // namespace

@@ -31,19 +31,25 @@ std::string join(const std::vector<std::string>& parts, std::string_view op) {
 class Builder {
  public:
   // A phrase (or prefix).
-  std::string phrase(std::string_view text, bool prefix, double w, int slot = -1) {
+  std::string phrase(std::string_view text, bool prefix, bool excluded, double w, int slot = -1) {
     weights_.push_back(std::to_string(w));
     slots_.push_back(std::to_string(slot));
+    FtsPhrase& p = phrases_.emplace_back();
+    search::for_each_word(text, [&](std::size_t off, std::size_t len) {
+      p.tokens.emplace_back(text.substr(off, len));
+    });
+    p.prefix = prefix, p.excluded = excluded, p.weight = w, p.slot = slot;
     std::string out = quoted(text);
     if (prefix) out += " *";
     return out;
   }
   FtsExpression finish(std::string match) const {
-    return {std::move(match), join(weights_, " "), join(slots_, " ")};
+    return {std::move(match), join(weights_, " "), join(slots_, " "), phrases_};
   }
 
  private:
   std::vector<std::string> weights_, slots_;
+  std::vector<FtsPhrase> phrases_;
 };
 
 bool is_prefix(const search::Term& t) { return t.kind == search::TermKind::kPrefix; }
@@ -61,11 +67,12 @@ FtsExpression fts_expression(const search::Query& q) {
     std::size_t tokens = 0;
     search::for_each_word(t.folded, [&](std::size_t, std::size_t) { ++tokens; });
     const bool placeable = t.kind == search::TermKind::kWord && tokens == 1;
-    required.push_back(folded.phrase(t.folded, is_prefix(t), kTermWeight, placeable ? slot++ : -1));
+    required.push_back(
+        folded.phrase(t.folded, is_prefix(t), false, kTermWeight, placeable ? slot++ : -1));
   }
   // Excluded phrases weigh nothing: congtin_rank never sees them in a matching row.
   for (const auto& t : q.terms) {
-    if (t.excluded) excluded.push_back(folded.phrase(t.folded, is_prefix(t), 0));
+    if (t.excluded) excluded.push_back(folded.phrase(t.folded, is_prefix(t), true, 0));
   }
   std::string filter = "(" + join(required, " AND ") + ")";
   if (!excluded.empty()) filter += " NOT (" + join(excluded, " OR ") + ")";

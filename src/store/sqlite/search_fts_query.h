@@ -19,6 +19,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "search/query.h"
 
@@ -28,10 +29,19 @@ namespace congtin::store::sqlite {
 // weight, and the position of the plain word it matches among the query's plain words (-1
 // for other phrases), from which congtin_rank tells words standing together from scattered
 // ones.
+struct FtsPhrase {
+  std::vector<std::string> tokens;  // the folded words, split as the index splits them
+  bool prefix = false;              // the last token matches any word it starts
+  bool excluded = false;
+  double weight = 0;
+  int slot = -1;
+};
 struct FtsExpression {
   std::string match;
   std::string weights;
   std::string slots;
+  // The same phrases, in the same order, for the in-memory path (search_memory.h).
+  std::vector<FtsPhrase> phrases;
 };
 
 // The documents that match: every term that is not excluded, folded, minus the excluded

@@ -1,12 +1,20 @@
 #include "store/sqlite/search_index.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
 #include <string>
+#include <thread>
 
 #include "search/exact_forms.h"
 #include "store/sqlite/connection_pool.h"
 #include "store/sqlite/search_doc_key.h"
 #include "store/sqlite/search_fts_query.h"
+#include "store/sqlite/search_memory.h"
 #include "store/sqlite/search_rank.h"
 
 namespace congtin::store {
@@ -74,23 +82,61 @@ constexpr const char* kShortFieldsSql =
 const double kShortFieldWeights[] = {search::kRanking.title, search::kRanking.lead,
                                      search::kRanking.meta};
 
-Result<std::int64_t> exact_score(Connection& c, std::int64_t key, const search::ExactForms& forms,
-                                 std::vector<int>& tf) {
-  auto st = c.prepare(kShortFieldsSql);
-  if (!st) return st.take_error();
-  st->bind(1, key);
-  auto row = st->step();
-  if (!row) return row.take_error();
-  if (!*row) return std::int64_t{0};
+// fields: title, lead and meta, case_fold()ed already when `folded`.
+std::int64_t exact_points(const std::string_view (&fields)[3], bool folded,
+                          const search::ExactForms& forms, std::vector<int>& tf) {
   double score = 0;
   for (int col = 0; col < 3; ++col) {
-    forms.count(st->column_text(col), tf);
+    if (folded) {
+      forms.count_folded(fields[col], tf);
+    } else {
+      forms.count(fields[col], tf);
+    }
     for (int f : tf) {
       if (f > 0) score += kShortFieldWeights[col] * f * (kExactK1 + 1) / (f + kExactK1);
     }
   }
   return static_cast<std::int64_t>(score * kScoreScale);
 }
+
+// From the in-memory copy when there is one, else from search_text.
+Result<std::int64_t> exact_score(Connection& c, const sqlite::MemoryIndex* memory, std::int64_t key,
+                                 const search::ExactForms& forms, std::vector<int>& tf) {
+  if (std::string_view fields[3]; memory && memory->short_fields(key, fields))
+    return exact_points(fields, true, forms, tf);
+  auto st = c.prepare(kShortFieldsSql);
+  if (!st) return st.take_error();
+  st->bind(1, key);
+  auto row = st->step();
+  if (!row) return row.take_error();
+  if (!*row) return std::int64_t{0};
+  const std::string_view fields[3] = {st->column_text(0), st->column_text(1), st->column_text(2)};
+  return exact_points(fields, false, forms, tf);
+}
+
+// The cost of each way to answer, in nanoseconds: FTS5 steps through the postings of the
+// query's words up to the window's last match (kFtsPostingNs each) and reads the positions
+// of each ranked row; the in-memory way reads and splits each document it ranks. Measured
+// at 100,000 articles (bench/RESULTS.md §0).
+constexpr double kFtsPostingNs = 13;
+constexpr double kFtsRowNs = 1500;
+constexpr double kScanRowNs = 18000;
+
+// n: the documents that match, after the filters; count: before them.
+double fts_cost(const sqlite::MemoryIndex::Candidates& c, double n, bool categories) {
+  const double walked = n <= kRankWindow ? 1.0 : (kRankWindow + 1) / n;
+  // With a category filter every match the walk meets costs a search_docs lookup.
+  const double joins = categories ? static_cast<double>(c.count) * walked * kFtsRowNs : 0;
+  return kFtsPostingNs * static_cast<double>(c.postings) * walked +
+         kFtsRowNs * std::min<double>(n, kRankWindow) + joins;
+}
+double memory_cost(const sqlite::MemoryIndex::Candidates& c, double n) {
+  // A phrase to check may fail in many candidates before the window fills.
+  return kScanRowNs * (c.exact ? std::min<double>(n, kRankWindow) : n);
+}
+// Beyond this many candidates the in-memory way cannot be cheaper: their keys are not even
+// collected (sorting 100,000 keys alone takes a millisecond).
+constexpr std::int64_t kMaxCandidates = 20000;
 
 // A deferred read transaction around the statements of one search: one snapshot for all of
 // them, and one lock of the database's shared memory instead of one per statement.
@@ -128,7 +174,17 @@ constexpr const char* kQueryTuning = "PRAGMA cache_size = -32768; PRAGMA mmap_si
 
 class SqliteSearchIndex final : public search::SearchIndex {
  public:
-  explicit SqliteSearchIndex(std::shared_ptr<ConnectionPool> pool) : pool_(std::move(pool)) {}
+  SqliteSearchIndex(std::shared_ptr<ConnectionPool> pool, SqliteSearchOptions options)
+      : pool_(std::move(pool)), options_(options) {}
+  ~SqliteSearchIndex() override {
+    memory_.stop = true;
+    std::thread builder;
+    {
+      std::lock_guard lock(memory_.mu);
+      builder = std::move(memory_.builder);
+    }
+    if (builder.joinable()) builder.join();
+  }
 
   Status put(const search::Document& d) override {
     const auto key = sqlite::doc_key(d.id, to_unix(d.published_at));
@@ -176,6 +232,7 @@ class SqliteSearchIndex final : public search::SearchIndex {
       st->bind(5, f.f_meta);
       if (Status s = st->run(); !s) return s;
     }
+    if (Status s = count_write(**conn); !s) return s;
     return tx->commit();
   }
 
@@ -185,6 +242,7 @@ class SqliteSearchIndex final : public search::SearchIndex {
     auto tx = Transaction::begin(**conn);
     if (!tx) return tx.take_error();
     if (Status s = remove_row(**conn, id); !s) return s;
+    if (Status s = count_write(**conn); !s) return s;
     return tx->commit();
   }
 
@@ -198,6 +256,7 @@ class SqliteSearchIndex final : public search::SearchIndex {
             " DELETE FROM search_docs;");
         !s)
       return s;
+    if (Status s = count_write(**conn); !s) return s;
     return tx->commit();
   }
 
@@ -221,33 +280,43 @@ class SqliteSearchIndex final : public search::SearchIndex {
     ReadTransaction read(c);
     if (Status s = read.begin(); !s) return s.take_error();
 
-    // The window, newest first (ascending keys).
+    // The window, newest first (ascending keys), scored.
+    const search::ExactForms forms(r.query);
     std::vector<Scored> window;
-    {
-      auto st = c.prepare(categories ? kWalkInCategoriesSql : kWalkSql);
-      if (!st) return st.take_error();
-      st->bind(1, filter.match).bind(2, keys.first).bind(3, keys.last);
-      st->bind(4, filter.weights).bind(5, filter.slots);
-      if (categories) st->bind(6, *categories);
-      for (;;) {
-        auto row = st->step();
-        if (!row) return row.take_error();
-        if (!*row) break;
-        if (page.total++ >= kRankWindow) continue;
-        window.push_back({st->column_int64(0), st->column_int64(1)});
+    auto memory = memory_index(c);
+    if (!memory) return memory.take_error();
+    std::optional<sqlite::MemoryIndex::Candidates> found;
+    std::vector<std::int64_t> candidates;
+    bool in_memory = false;
+    if (*memory && options_.path != SqliteSearchOptions::Path::kFts5)
+      found = (*memory)->candidates(filter);
+    if (found && (options_.path == SqliteSearchOptions::Path::kMemory ||
+                  found->count <= kMaxCandidates)) {
+      candidates = (*memory)->keys(*found, keys, r.category_ids);
+      const auto n = static_cast<double>(candidates.size());
+      in_memory = options_.path == SqliteSearchOptions::Path::kMemory ||
+                  memory_cost(*found, n) < fts_cost(*found, n, categories.has_value());
+    }
+    if (in_memory) {
+      if (Status s = memory_window(c, **memory, filter, candidates, found->exact, forms, page,
+                                   window);
+          !s)
+        return s.take_error();
+    } else {
+      if (Status s = fts_window(c, filter, keys, categories, page, window); !s)
+        return s.take_error();
+      if (static_cast<std::int64_t>(window.size()) > offset && !forms.empty()) {
+        std::vector<int> tf;
+        for (auto& scored : window) {
+          auto extra = exact_score(c, memory->get(), scored.key, forms, tf);
+          if (!extra) return extra.take_error();
+          scored.score += *extra;
+        }
       }
     }
     if (page.total > kRankWindow) page.total = kRankWindow, page.more = true;
     page.reachable = static_cast<std::int64_t>(window.size());
     if (page.reachable <= offset) return page;
-    if (const search::ExactForms forms(r.query); !forms.empty()) {
-      std::vector<int> tf;
-      for (auto& scored : window) {
-        auto extra = exact_score(c, scored.key, forms, tf);
-        if (!extra) return extra.take_error();
-        scored.score += *extra;
-      }
-    }
     // Best first; on equal scores the newer (smaller key) first.
     const auto last = window.begin() + std::min<std::size_t>(window.size(), offset + limit);
     std::partial_sort(window.begin(), last, window.end(), [](const Scored& a, const Scored& b) {
@@ -331,6 +400,12 @@ class SqliteSearchIndex final : public search::SearchIndex {
     return s;
   }
 
+  void warm_up() override {
+    if (options_.path == SqliteSearchOptions::Path::kFts5 || !options_.build_in_background) return;
+    std::unique_lock lock(memory_.mu);
+    if (!memory_.current) start_build(lock);
+  }
+
   Status optimize() override {
     auto conn = connection();
     if (!conn) return conn.take_error();
@@ -361,6 +436,124 @@ class SqliteSearchIndex final : public search::SearchIndex {
       tuned.push_back(key);
     }
     return conn;
+  }
+
+  // FTS5's way: one walk of the matches, newest first, counting to kRankWindow + 1 and
+  // scoring the first kRankWindow with congtin_rank.
+  static Status fts_window(Connection& c, const sqlite::FtsExpression& filter,
+                           sqlite::KeyRange keys, const std::optional<std::string>& categories,
+                           search::SearchPage& page, std::vector<Scored>& window) {
+    auto st = c.prepare(categories ? kWalkInCategoriesSql : kWalkSql);
+    if (!st) return st.take_error();
+    st->bind(1, filter.match).bind(2, keys.first).bind(3, keys.last);
+    st->bind(4, filter.weights).bind(5, filter.slots);
+    if (categories) st->bind(6, *categories);
+    for (;;) {
+      auto row = st->step();
+      if (!row) return row.take_error();
+      if (!*row) return {};
+      if (page.total++ >= kRankWindow) continue;
+      window.push_back({st->column_int64(0), st->column_int64(1)});
+    }
+  }
+
+  // The in-memory way: the candidates newest first, each read, checked and scored as
+  // congtin_rank and exact_score would, until kRankWindow + 1 have matched.
+  static Status memory_window(Connection& c, const sqlite::MemoryIndex& memory,
+                              const sqlite::FtsExpression& filter,
+                              const std::vector<std::int64_t>& candidates, bool exact,
+                              const search::ExactForms& forms, search::SearchPage& page,
+                              std::vector<Scored>& window) {
+    sqlite::DocScorer scorer(filter, memory.rank_query(filter));
+    std::vector<int> tf;
+    for (std::int64_t key : candidates) {
+      if (page.total > kRankWindow) break;
+      if (page.total == kRankWindow && exact) {  // counted, not ranked
+        ++page.total;
+        break;
+      }
+      auto st = c.prepare(
+          "SELECT f_title, f_lead, f_body, f_meta FROM search_text WHERE doc_key = ?1");
+      if (!st) return st.take_error();
+      st->bind(1, key);
+      auto row = st->step();
+      if (!row) return row.take_error();
+      if (!*row) continue;  // cannot happen within the generation the memory index was built at
+      const std::string_view folded[sqlite::kRankColumns] = {
+          st->column_text(0), st->column_text(1), st->column_text(2), st->column_text(3)};
+      const auto score = scorer.score(folded);
+      if (!score) continue;
+      if (page.total++ >= kRankWindow) continue;
+      // As the SQL CAST of kRankSql: truncated toward zero.
+      Scored scored{key, static_cast<std::int64_t>(kScoreScale * *score)};
+      if (!forms.empty()) {
+        auto extra = exact_score(c, &memory, key, forms, tf);
+        if (!extra) return extra.take_error();
+        scored.score += *extra;
+      }
+      window.push_back(scored);
+    }
+    return {};
+  }
+
+  // The in-memory index if it describes the index as c's read transaction sees it; null
+  // otherwise (FTS5 answers), after starting a build or, without background builds,
+  // building it here.
+  Result<std::shared_ptr<const sqlite::MemoryIndex>> memory_index(Connection& c) {
+    if (options_.path == SqliteSearchOptions::Path::kFts5) return std::shared_ptr<const sqlite::MemoryIndex>();
+    auto st = c.prepare("SELECT n FROM search_generation");
+    if (!st) return st.take_error();
+    auto row = st->step();
+    if (!row) return row.take_error();
+    const std::int64_t generation = *row ? st->column_int64(0) : 0;
+    std::unique_lock lock(memory_.mu);
+    if (memory_.current && memory_.current->generation() == generation) return memory_.current;
+    if (options_.build_in_background) {
+      start_build(lock);
+      return std::shared_ptr<const sqlite::MemoryIndex>();
+    }
+    lock.unlock();
+    auto built = build_memory_index();
+    if (!built) return built.take_error();
+    if ((*built)->generation() != generation) return std::shared_ptr<const sqlite::MemoryIndex>();
+    lock.lock();
+    memory_.current = *built;
+    return *built;
+  }
+
+  // A MemoryIndex from a connection of its own, outside any transaction of this thread's.
+  Result<std::shared_ptr<const sqlite::MemoryIndex>> build_memory_index() {
+    auto conn = Connection::open(pool_->file(), {});
+    if (!conn) return conn.take_error();
+    return sqlite::MemoryIndex::build(**conn, memory_.stop);
+  }
+
+  // Starts a background build unless one runs or the last one ended too recently (the
+  // index changing faster than it can be built: a bulk import in another process).
+  void start_build(std::unique_lock<std::mutex>&) {
+    const auto now = std::chrono::steady_clock::now();
+    if (memory_.building || now < memory_.not_before || memory_.stop) return;
+    if (memory_.builder.joinable()) memory_.builder.join();  // finished: building is false
+    memory_.building = true;
+    memory_.builder = std::thread([this, now] {
+      // Below the threads that answer requests.
+      (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
+      auto built = build_memory_index();
+      const auto end = std::chrono::steady_clock::now();
+      std::lock_guard lock(memory_.mu);
+      memory_.building = false;
+      if (built) memory_.current = std::move(*built);
+      memory_.not_before = end + (built ? std::max<std::chrono::steady_clock::duration>(
+                                              std::chrono::seconds(2), 2 * (end - now))
+                                        : std::chrono::steady_clock::duration(
+                                              std::chrono::seconds(30)));
+    });
+  }
+
+  static Status count_write(Connection& c) {
+    auto st = c.prepare("UPDATE search_generation SET n = n + 1");
+    if (!st) return st.take_error();
+    return st->run();
   }
 
   static Status run_batch(Connection& c, const std::function<Status()>& fn) {
@@ -410,20 +603,29 @@ class SqliteSearchIndex final : public search::SearchIndex {
   }
 
   std::shared_ptr<ConnectionPool> pool_;
+  const SqliteSearchOptions options_;
+  struct Memory {
+    std::mutex mu;
+    std::shared_ptr<const sqlite::MemoryIndex> current;
+    std::thread builder;
+    bool building = false;
+    std::chrono::steady_clock::time_point not_before{};
+    std::atomic<bool> stop{false};
+  } memory_;
 };
 
 }  // namespace
 
 Result<std::unique_ptr<search::SearchIndex>> open_sqlite_search_index(
-    const std::filesystem::path& file) {
+    const std::filesystem::path& file, SqliteSearchOptions options) {
   sqlite::register_search_rank();  // before the pool opens its first connection
   auto pool = sqlite::open_existing_pool(file);
   if (!pool) return pool.take_error();
-  if (Status s = sqlite::require_tables(**pool, {"search_docs", "search_text", "search_fts"},
+  if (Status s = sqlite::require_tables(**pool, {"search_docs", "search_text", "search_fts", "search_generation"},
                                         "search index");
       !s)
     return s.take_error();
-  return std::unique_ptr<search::SearchIndex>(new SqliteSearchIndex(std::move(*pool)));
+  return std::unique_ptr<search::SearchIndex>(new SqliteSearchIndex(std::move(*pool), options));
 }
 
 }  // namespace congtin::store

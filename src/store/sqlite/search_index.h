@@ -6,6 +6,14 @@
 //
 // Thread-safety: thread-safe; every thread gets its own connection (connection_pool.h), and
 // batch() joins the writes of the calling thread into one transaction.
+//
+// Two ways to answer a query, with the same results, order and scores: FTS5 walks the
+// doclists of its words newest first and congtin_rank scores the window; or, when its words
+// are common and their intersection small (where that walk is longest), the in-memory word
+// sets (search_memory.h) give the matching documents at once and their folded text is scored
+// in C++. The word sets are built in a background thread (warm_up(), or the first search
+// that finds them missing or older than the index's last write) and used only while no
+// write has happened since; until then FTS5 answers.
 #pragma once
 
 #include <filesystem>
@@ -20,7 +28,16 @@ namespace congtin::store {
 // migrated already (the schema comes with the content's migrations). kNotFound if the file
 // does not exist; kCorruption if it has no search tables (an older schema); kUnavailable if
 // it cannot be opened.
+struct SqliteSearchOptions {
+  // Which way answers (tests compare them): kAuto picks the cheaper by an estimate.
+  enum class Path { kAuto, kFts5, kMemory };
+  Path path = Path::kAuto;
+  // False: a search that finds the word sets missing or stale builds them itself, at once,
+  // instead of in the background (tests).
+  bool build_in_background = true;
+};
+
 Result<std::unique_ptr<search::SearchIndex>> open_sqlite_search_index(
-    const std::filesystem::path& file);
+    const std::filesystem::path& file, SqliteSearchOptions options = {});
 
 }  // namespace congtin::store

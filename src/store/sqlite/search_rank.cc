@@ -24,15 +24,12 @@ constexpr int kNearDistance = 8;
 // Column order of search_fts (search_schema.h): f_title f_lead f_body f_meta.
 const double kColumnWeights[] = {search::kRanking.title, search::kRanking.lead,
                                  search::kRanking.body, search::kRanking.meta};
-constexpr int kColumns = sizeof(kColumnWeights) / sizeof(kColumnWeights[0]);
+constexpr int kColumns = kRankColumns;
+static_assert(sizeof(kColumnWeights) / sizeof(kColumnWeights[0]) == kColumns);
 
-// Per query: the phrase weights and the columns' average lengths.
-struct QueryData {
-  std::vector<double> phrase_weights;
-  std::vector<int> slots;    // per phrase: the plain word it is, or -1
-  int words = 0;             // plain words placed
-  long long rows_left = -1;  // rows still to score; -1: every row
-  double avg[kColumns] = {};
+// Per query: RankQuery and the rows still to score (-1: every row).
+struct QueryData : RankQuery {
+  long long rows_left = -1;
 };
 
 template <class T>
@@ -133,30 +130,14 @@ void congtin_rank(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context
     if (d->words >= 2 && phrase < int(d->slots.size()) && d->slots[phrase] >= 0)
       positions[column][d->slots[phrase]].push_back(offset);
   }
-  int length[kColumns];
-  bool have_length[kColumns] = {};
-  double score = 0;
-  for (int p = 0; p < phrases; ++p) {
-    const double pw = p < int(d->phrase_weights.size()) ? d->phrase_weights[p] : 0.0;
-    if (pw == 0) continue;
-    for (int c = 0; c < kColumns; ++c) {
-      const int f = tf[p * kColumns + c];
-      if (f == 0) continue;
-      if (!have_length[c]) {
-        length[c] = 0;
-        api->xColumnSize(ctx, c, &length[c]);
-        have_length[c] = true;
-      }
-      const double norm = kK1 * (1 - kB + kB * double(length[c]) / d->avg[c]);
-      score += pw * kColumnWeights[c] * (f * (kK1 + 1)) / (f + norm);
-    }
-  }
-  if (d->words >= 2) {
-    for (int c = 0; c < kColumns; ++c) {
-      for (auto& p : positions[c]) std::sort(p.begin(), p.end());
-      score += kColumnWeights[c] * proximity(positions[c]);
-    }
-  }
+  const double score = rank_score(
+      *d, phrases, tf,
+      [&](int c) {
+        int length = 0;
+        api->xColumnSize(ctx, c, &length);
+        return length;
+      },
+      positions);
   sqlite3_result_double(out, score);
 }
 
@@ -173,6 +154,35 @@ int install(sqlite3* db, char**, const sqlite3_api_routines*) {
 }
 
 }  // namespace
+
+double rank_score(const RankQuery& q, int phrases, const std::vector<int>& tf,
+                  const std::function<int(int)>& length_of,
+                  std::vector<std::vector<int>> (&positions)[kRankColumns]) {
+  int length[kColumns];
+  bool have_length[kColumns] = {};
+  double score = 0;
+  for (int p = 0; p < phrases; ++p) {
+    const double pw = p < int(q.phrase_weights.size()) ? q.phrase_weights[p] : 0.0;
+    if (pw == 0) continue;
+    for (int c = 0; c < kColumns; ++c) {
+      const int f = tf[p * kColumns + c];
+      if (f == 0) continue;
+      if (!have_length[c]) {
+        length[c] = length_of(c);
+        have_length[c] = true;
+      }
+      const double norm = kK1 * (1 - kB + kB * double(length[c]) / q.avg[c]);
+      score += pw * kColumnWeights[c] * (f * (kK1 + 1)) / (f + norm);
+    }
+  }
+  if (q.words >= 2) {
+    for (int c = 0; c < kColumns; ++c) {
+      for (auto& p : positions[c]) std::sort(p.begin(), p.end());
+      score += kColumnWeights[c] * proximity(positions[c]);
+    }
+  }
+  return score;
+}
 
 void register_search_rank() {
   static std::once_flag once;

@@ -25,7 +25,26 @@
 // Harmless on connections that never name it. Thread-safe.
 #pragma once
 
+#include <functional>
+#include <vector>
+
 namespace congtin::store::sqlite {
+
+// The scoring itself, shared by congtin_rank and the in-memory path (search_memory.h), so
+// that both give a document the very same score.
+inline constexpr int kRankColumns = 4;  // f_title, f_lead, f_body, f_meta
+struct RankQuery {
+  std::vector<double> phrase_weights;  // per phrase of the expression, in order
+  std::vector<int> slots;              // per phrase: its plain word, or -1
+  int words = 0;                       // plain words placed (1 + the largest slot)
+  double avg[kRankColumns] = {};       // average column lengths in tokens
+};
+// tf[p * kRankColumns + c]: matches of phrase p in column c; length(c): column c's length in
+// tokens (asked only for columns with a match); positions[c][w]: the offsets of plain word w
+// in column c, any order (sorted here), used only when words >= 2.
+double rank_score(const RankQuery& q, int phrases, const std::vector<int>& tf,
+                  const std::function<int(int)>& length,
+                  std::vector<std::vector<int>> (&positions)[kRankColumns]);
 
 void register_search_rank();
 

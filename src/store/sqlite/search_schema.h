@@ -83,4 +83,12 @@ CREATE VIRTUAL TABLE search_fts USING fts5(
 );
 )sql";
 
+// Migration 10: a counter of the index's writes. put, remove and clear add one in the
+// transaction that writes, whatever process runs them; the in-memory word sets a server keeps
+// beside FTS5 (search_memory.h) are valid only for the count they were built at.
+inline constexpr std::string_view kSearchGenerationSchema = R"sql(
+CREATE TABLE search_generation (n INTEGER NOT NULL);
+INSERT INTO search_generation(n) VALUES (0);
+)sql";
+
 }  // namespace congtin::store::sqlite

@@ -1,0 +1,177 @@
+// The SQLite index's two ways to answer (FTS5's walk and the in-memory word sets) give the
+// same pages: same documents, order, scores, totals and "more", on a corpus large enough to
+// fill the 300-document window, with phrases, exclusions, prefixes and filters.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "index_test_support.h"
+#include "search/query.h"
+
+namespace congtin::search {
+namespace {
+
+using testing_support::IndexTest;
+using testing_support::vn_time;
+using Path = store::SqliteSearchOptions::Path;
+
+std::unique_ptr<SearchIndex> open_with(const std::filesystem::path& db, Path path) {
+  store::SqliteSearchOptions o;
+  o.path = path;
+  o.build_in_background = false;
+  auto index = store::open_sqlite_search_index(db, o);
+  EXPECT_TRUE(index.ok()) << index.error().message;
+  return index.ok() ? std::move(*index) : nullptr;
+}
+
+// Syllables with and without marks, some common, some rare, so that queries meet every case:
+// more than 300 matches, a few, none, phrases that hold and phrases whose words stand apart.
+const char* const kWords[] = {
+    "hợp", "tác", "quốc", "tế", "Hà", "Nội", "hạ", "nổi", "đoàn", "đại", "biểu", "tỉnh",
+    "Vân", "Lĩnh", "thủ", "tục", "hành", "chính", "hộ", "chiếu", "công", "vụ", "ngoại",
+    "giao", "lãnh", "sự", "văn", "bản", "trang", "bảng", "tính", "chèn", "chênh", "lệch",
+    "covid-19", "10/2023", "ĐÀ", "NẴNG", "đổi", "mới", "biên", "giới", "mốc", "thôn"};
+
+class SearchPathsTest : public IndexTest {
+ protected:
+  // n articles, ids 1..n, in 3 categories, published over two years.
+  void fill(int n) {
+    std::mt19937 rng(2026);
+    auto text = [&](int words, int common) {
+      std::string s;
+      for (int i = 0; i < words; ++i) {
+        const std::size_t pick = i % 3 == 0 ? rng() % common : rng() % std::size(kWords);
+        if (!s.empty()) s += (rng() % 11 == 0) ? ". " : " ";
+        s += kWords[pick];
+      }
+      return s;
+    };
+    auto tx = index_->batch([&]() -> Status {
+      for (int id = 1; id <= n; ++id) {
+        Document d;
+        d.id = id;
+        d.slug = "bai-" + std::to_string(id);
+        d.title = text(6, 8);
+        d.lead = text(12, 8);
+        d.body_text = text(60 + id % 40, 12);
+        d.category_id = 1 + id % 3;
+        d.byline = id % 5 == 0 ? "Phóng viên Vân Lĩnh" : "";
+        d.tags = {id % 7 == 0 ? "hợp tác quốc tế" : "biên giới"};
+        d.published_at = vn_time(2024, 1, 1) + std::chrono::hours(17 * id);
+        if (Status s = index_->put(d); !s) return s;
+      }
+      return {};
+    });
+    ASSERT_TRUE(tx.ok()) << tx.error().message;
+  }
+
+  void expect_same(std::string_view q, SearchRequest r, SearchIndex& a, SearchIndex& b) {
+    r.query = parse_query(q);
+    r.now = vn_time(2030, 1, 1);
+    auto pa = a.search(r);
+    auto pb = b.search(r);
+    ASSERT_TRUE(pa.ok() && pb.ok()) << q;
+    EXPECT_EQ(pa->total, pb->total) << q;
+    EXPECT_EQ(pa->more, pb->more) << q;
+    EXPECT_EQ(pa->reachable, pb->reachable) << q;
+    ASSERT_EQ(pa->hits.size(), pb->hits.size()) << q;
+    for (std::size_t i = 0; i < pa->hits.size(); ++i) {
+      EXPECT_EQ(pa->hits[i].id, pb->hits[i].id) << q << " hit " << i;
+      EXPECT_EQ(pa->hits[i].score, pb->hits[i].score) << q << " hit " << i;
+    }
+    ++compared_;
+    if (pa->more) ++full_windows_;
+    if (pa->total > 0 && !pa->more) ++partial_;
+  }
+
+  int compared_ = 0, full_windows_ = 0, partial_ = 0;
+};
+
+TEST_F(SearchPathsTest, BothWaysGiveTheSamePages) {
+  fill(900);
+  auto fts = open_with(dir_ / "congtin.db", Path::kFts5);
+  auto memory = open_with(dir_ / "congtin.db", Path::kMemory);
+  ASSERT_TRUE(fts && memory);
+  const char* const queries[] = {
+      "hợp tác", "hop tac", "Hà Nội", "ha noi", "hạ nổi", "đoàn đại biểu tỉnh Vân Lĩnh",
+      "doan dai bieu tinh van linh", "thủ tục hành chính hộ chiếu công vụ ngoại giao",
+      "\"hợp tác quốc tế\"", "\"quốc tế hợp\"", "\"Hà Nội\" -trang", "văn bản -trang",
+      "công -\"ngoại giao\"", "chè*", "chên* lệch", "\"chênh lệch\" biên*", "covid-19",
+      "\"covid 19\"", "10/2023", "ĐÀ NẴNG", "da nang", "mốc thôn giới biên", "Phóng viên",
+      "khong co tu nay", "lãnh sự -lãnh", "tác", "bảng tính chèn"};
+  for (const char* q : queries) {
+    SearchRequest r;
+    expect_same(q, r, *fts, *memory);
+    r.offset = 10;
+    expect_same(q, r, *fts, *memory);
+    r.offset = 0;
+    r.category_ids = {2};
+    expect_same(q, r, *fts, *memory);
+    r.category_ids = {1, 3};
+    r.from = vn_time(2024, 6, 1);
+    r.until = vn_time(2025, 1, 1);
+    expect_same(q, r, *fts, *memory);
+  }
+  // The corpus exercised both sides of the window.
+  EXPECT_GT(full_windows_, 10);
+  EXPECT_GT(partial_, 10);
+}
+
+// A write from another process (here another index object on the same file) moves the write
+// count: the in-memory word sets built before it are not used for the search after it.
+TEST_F(SearchPathsTest, AWriteElsewhereRetiresTheWordSets) {
+  fill(50);
+  auto memory = open_with(dir_ / "congtin.db", Path::kMemory);
+  ASSERT_TRUE(memory);
+  SearchRequest r;
+  r.query = parse_query("xuất khẩu cà phê");
+  r.now = vn_time(2030, 1, 1);
+  auto before = memory->search(r);
+  ASSERT_TRUE(before.ok());
+  EXPECT_EQ(before->total, 0);
+  put(5000, "Xuất khẩu cà phê tăng", "", vn_time(2026, 3, 1));
+  auto after = memory->search(r);
+  ASSERT_TRUE(after.ok());
+  ASSERT_EQ(after->total, 1);
+  EXPECT_EQ(after->hits[0].id, 5000);
+  ASSERT_TRUE(index_->remove(5000).ok());
+  auto gone = memory->search(r);
+  ASSERT_TRUE(gone.ok());
+  EXPECT_EQ(gone->total, 0);
+}
+
+// The background build: searches are right before it finishes and after.
+TEST_F(SearchPathsTest, BackgroundBuildKeepsAnswersRight) {
+  fill(200);
+  store::SqliteSearchOptions o;  // kAuto, background
+  auto index = store::open_sqlite_search_index(dir_ / "congtin.db", o);
+  ASSERT_TRUE(index.ok());
+  auto fts = open_with(dir_ / "congtin.db", Path::kFts5);
+  (*index)->warm_up();
+  for (int i = 0; i < 50; ++i) {
+    SearchRequest r;
+    expect_same(i % 2 ? "hợp tác quốc" : "\"Hà Nội\"", r, **index, *fts);
+  }
+}
+
+TEST(SplitWords, SplitsAsForEachWord) {
+  const char* const texts[] = {"",
+                               "   ",
+                               "hop tac quoc te",
+                               "  covid-19, 10/2023 (ha-noi)!",
+                               "Hà Nội – “Đà Nẵng”… và ĐOÀN",
+                               "a\u0301b c\u0323",  // combining marks inside words
+                               "中文 日本語 ١٢٣ x²",
+                               "end."};
+  for (const char* t : texts) {
+    std::vector<std::string_view> split;
+    split_words(t, split);
+    std::vector<std::string_view> each;
+    const std::string_view s(t);
+    for_each_word(s, [&](std::size_t off, std::size_t len) { each.push_back(s.substr(off, len)); });
+    EXPECT_EQ(split, each) << t;
+  }
+}
+
+}  // namespace
+}  // namespace congtin::search
