@@ -281,13 +281,14 @@ RankQuery MemoryIndex::rank_query(const FtsExpression& e) const {
 DocScorer::DocScorer(const FtsExpression& e, RankQuery q)
     : e_(e), q_(std::move(q)), first_(1 << 16, false) {
   for (const auto& p : e_.phrases) {
+    key_.push_back(p.tokens.empty() ? 0 : first_two(p.tokens.front()));
+    // A one-byte prefix starts words of any second byte.
+    short_prefix_.push_back(p.prefix && p.tokens.size() == 1 && p.tokens.front().size() == 1);
     if (p.tokens.empty()) continue;
-    const std::string_view t = p.tokens.front();
-    if (p.prefix && p.tokens.size() == 1 && t.size() == 1) {
-      // Any second byte.
-      for (std::uint32_t b = 0; b < 256; ++b) first_[first_two(t) | b] = true;
+    if (short_prefix_.back()) {
+      for (std::uint32_t b = 0; b < 256; ++b) first_[key_.back() | b] = true;
     } else {
-      first_[first_two(t)] = true;
+      first_[key_.back()] = true;
     }
   }
 }
@@ -295,9 +296,11 @@ DocScorer::DocScorer(const FtsExpression& e, RankQuery q)
 std::optional<double> DocScorer::score(const std::string_view (&columns)[kRankColumns]) {
   const int phrases = static_cast<int>(e_.phrases.size());
   tf_.assign(static_cast<std::size_t>(phrases) * kRankColumns, 0);
-  std::vector<std::vector<int>> positions[kRankColumns];
   if (q_.words >= 2) {
-    for (auto& p : positions) p.resize(static_cast<std::size_t>(q_.words));
+    for (auto& column : positions_) {
+      column.resize(static_cast<std::size_t>(q_.words));
+      for (auto& p : column) p.clear();
+    }
   }
   int length[kRankColumns];
   for (int c = 0; c < kRankColumns; ++c) {
@@ -306,11 +309,13 @@ std::optional<double> DocScorer::score(const std::string_view (&columns)[kRankCo
     const std::size_t n = tokens_.size();
     length[c] = static_cast<int>(n);
     for (std::size_t i = 0; i < n; ++i) {
-      if (!first_[first_two(tokens_[i])]) continue;
+      const std::uint32_t key = first_two(tokens_[i]);
+      if (!first_[key]) continue;
       for (int p = 0; p < phrases; ++p) {
         const FtsPhrase& ph = e_.phrases[static_cast<std::size_t>(p)];
         const std::size_t k = ph.tokens.size();
-        if (k == 0 || i + k > n) continue;
+        if (k == 0 || i + k > n || (key_[static_cast<std::size_t>(p)] != key && !short_prefix_[static_cast<std::size_t>(p)]))
+          continue;
         bool match = true;
         for (std::size_t j = 0; j < k && match; ++j) {
           const std::string_view t = tokens_[i + j];
@@ -319,7 +324,7 @@ std::optional<double> DocScorer::score(const std::string_view (&columns)[kRankCo
         if (!match) continue;
         ++tf_[static_cast<std::size_t>(p) * kRankColumns + static_cast<std::size_t>(c)];
         if (q_.words >= 2 && ph.slot >= 0)
-          positions[c][static_cast<std::size_t>(ph.slot)].push_back(static_cast<int>(i));
+          positions_[c][static_cast<std::size_t>(ph.slot)].push_back(static_cast<int>(i));
       }
     }
   }
@@ -329,7 +334,7 @@ std::optional<double> DocScorer::score(const std::string_view (&columns)[kRankCo
     if (e_.phrases[static_cast<std::size_t>(p)].excluded ? found > 0 : found == 0)
       return std::nullopt;
   }
-  return rank_score(q_, phrases, tf_, [&](int c) { return length[c]; }, positions);
+  return rank_score(q_, phrases, tf_, [&](int c) { return length[c]; }, positions_);
 }
 
 }  // namespace congtin::store::sqlite

@@ -110,7 +110,10 @@ class DocScorer {
   RankQuery q_;
   std::vector<std::string_view> tokens_;
   std::vector<int> tf_;
+  std::vector<std::vector<int>> positions_[kRankColumns];
   std::vector<bool> first_;  // by the first two bytes of a token: may start a phrase
+  std::vector<std::uint32_t> key_;  // per phrase: the first two bytes of its first word
+  std::vector<bool> short_prefix_;  // per phrase: a prefix of one byte
 };
 
 }  // namespace congtin::store::sqlite

@@ -30,6 +30,9 @@ static_assert(sizeof(kColumnWeights) / sizeof(kColumnWeights[0]) == kColumns);
 // Per query: RankQuery and the rows still to score (-1: every row).
 struct QueryData : RankQuery {
   long long rows_left = -1;
+  // Scratch space reused from row to row.
+  std::vector<int> tf;
+  std::vector<std::vector<int>> positions[kRankColumns];
 };
 
 template <class T>
@@ -111,16 +114,20 @@ void congtin_rank(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context
   }
   if (d->rows_left > 0) --d->rows_left;
   const int phrases = api->xPhraseCount(ctx);
-  std::vector<int> tf(static_cast<std::size_t>(phrases) * kColumns, 0);
+  std::vector<int>& tf = d->tf;
+  tf.assign(static_cast<std::size_t>(phrases) * kColumns, 0);
   int n = 0;
   if (int rc = api->xInstCount(ctx, &n); rc != SQLITE_OK) {
     sqlite3_result_error_code(out, rc);
     return;
   }
   // Offsets of the placed words per column, for proximity.
-  std::vector<std::vector<int>> positions[kColumns];
+  auto& positions = d->positions;
   if (d->words >= 2) {
-    for (auto& p : positions) p.resize(d->words);
+    for (auto& column : positions) {
+      column.resize(static_cast<std::size_t>(d->words));
+      for (auto& p : column) p.clear();
+    }
   }
   for (int i = 0; i < n; ++i) {
     int phrase = 0, column = 0, offset = 0;
