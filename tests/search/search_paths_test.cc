@@ -140,6 +140,21 @@ TEST_F(SearchPathsTest, AWriteElsewhereRetiresTheWordSets) {
   EXPECT_EQ(gone->total, 0);
 }
 
+// Ids far sparser than the articles: no word sets (they are sized by the largest id), and
+// FTS5 answers alone.
+TEST_F(SearchPathsTest, SparseIdsLeaveTheAnswersToFts5) {
+  put(3, "Hội nghị xúc tiến đầu tư");
+  put(400'000'000, "Xúc tiến thương mại tại Vân Lĩnh");
+  auto memory = open_with(dir_ / "congtin.db", Path::kMemory);
+  ASSERT_TRUE(memory);
+  SearchRequest r;
+  r.query = parse_query("xúc tiến");
+  r.now = vn_time(2030, 1, 1);
+  auto page = memory->search(r);
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  EXPECT_EQ(page->total, 2);
+}
+
 // The background build: searches are right before it finishes and after.
 TEST_F(SearchPathsTest, BackgroundBuildKeepsAnswersRight) {
   fill(200);

@@ -1,8 +1,5 @@
 #include "store/sqlite/search_index.h"
 
-#include <sys/resource.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -513,9 +510,10 @@ class SqliteSearchIndex final : public search::SearchIndex {
       return std::shared_ptr<const sqlite::MemoryIndex>();
     }
     lock.unlock();
+    // The word sets are an accelerator: when they cannot be built, FTS5 answers.
     auto built = build_memory_index();
-    if (!built) return built.take_error();
-    if ((*built)->generation() != generation) return std::shared_ptr<const sqlite::MemoryIndex>();
+    if (!built || (*built)->generation() != generation)
+      return std::shared_ptr<const sqlite::MemoryIndex>();
     lock.lock();
     memory_.current = *built;
     return *built;
@@ -535,9 +533,9 @@ class SqliteSearchIndex final : public search::SearchIndex {
     if (memory_.building || now < memory_.not_before || memory_.stop) return;
     if (memory_.builder.joinable()) memory_.builder.join();  // finished: building is false
     memory_.building = true;
+    // At the threads' usual priority: a lower one starves the build for as long as the
+    // server is busy, which is when the word sets pay most.
     memory_.builder = std::thread([this, now] {
-      // Below the threads that answer requests.
-      (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
       auto built = build_memory_index();
       const auto end = std::chrono::steady_clock::now();
       std::lock_guard lock(memory_.mu);

@@ -52,6 +52,19 @@ Result<std::shared_ptr<const MemoryIndex>> MemoryIndex::build(Connection& c,
     if (!row) return row.take_error();
     m->generation_ = *row ? st->column_int64(0) : 0;
   }
+  // Everything here is sized by the largest article id: ids far sparser than the articles
+  // (an import that chose its own) would cost more memory than the sets save time.
+  {
+    auto st = c.prepare("SELECT count(*), coalesce(max(article_id), 0) FROM search_docs");
+    if (!st) return st.take_error();
+    auto row = st->step();
+    if (!row) return row.take_error();
+    const std::int64_t count = st->column_int64(0), max_id = st->column_int64(1);
+    if (max_id > kMaxId || (max_id > (1 << 20) && max_id / 8 > count))
+      return Error::unavailable("search: article ids too sparse for the in-memory index");
+    m->key_by_id_.assign(static_cast<std::size_t>(max_id) + 1, 0);
+    m->category_by_id_.assign(static_cast<std::size_t>(max_id) + 1, 0);
+  }
   {
     auto st = c.prepare("SELECT article_id, doc_key, category_id FROM search_docs");
     if (!st) return st.take_error();
@@ -60,11 +73,7 @@ Result<std::shared_ptr<const MemoryIndex>> MemoryIndex::build(Connection& c,
       if (!row) return row.take_error();
       if (!*row) break;
       const std::int64_t id = st->column_int64(0);
-      if (id < 1 || id > kMaxId) continue;  // put() refuses them; never indexed
-      if (static_cast<std::size_t>(id) >= m->key_by_id_.size()) {
-        m->key_by_id_.resize(static_cast<std::size_t>(id) + 1, 0);
-        m->category_by_id_.resize(static_cast<std::size_t>(id) + 1, 0);
-      }
+      if (id < 1 || static_cast<std::size_t>(id) >= m->key_by_id_.size()) continue;
       m->key_by_id_[static_cast<std::size_t>(id)] = st->column_int64(1);
       m->category_by_id_[static_cast<std::size_t>(id)] = st->column_int64(2);
     }
@@ -158,16 +167,6 @@ bool MemoryIndex::short_fields(std::int64_t key, std::string_view (&fields)[3]) 
   const std::uint32_t* at = &short_at_[id * 4];
   for (int f = 0; f < 3; ++f) fields[f] = std::string_view(short_).substr(at[f], at[f + 1] - at[f]);
   return true;
-}
-
-std::size_t MemoryIndex::bytes() const {
-  std::size_t n = (key_by_id_.capacity() + category_by_id_.capacity()) * sizeof(std::int64_t);
-  n += short_.capacity() + short_at_.capacity() * sizeof(std::uint32_t);
-  n += terms_.capacity() * sizeof(std::string) + postings_.capacity() * sizeof(Postings);
-  for (const auto& t : terms_) n += t.capacity() > 15 ? t.capacity() + 1 : 0;
-  for (const auto& p : postings_)
-    n += p.bits.capacity() * sizeof(std::uint64_t) + p.ids.capacity() * sizeof(std::uint32_t);
-  return n;
 }
 
 std::pair<std::size_t, std::size_t> MemoryIndex::range_of(std::string_view word,
