@@ -43,6 +43,8 @@ struct Fixture {
   std::filesystem::path dir;
   std::unique_ptr<content::Store> store;
   std::unique_ptr<search::SearchIndex> index;
+  // The two ways the SQLite index answers, forced: they must agree on every query.
+  std::unique_ptr<search::SearchIndex> fts5, memory;
 
   Fixture() {
     dir = std::filesystem::temp_directory_path() /
@@ -60,8 +62,32 @@ struct Fixture {
     d.title = "Sở Ngoại vụ tỉnh Lạng Sơn tại cửa khẩu Đồng Đăng";
     d.body_text = "Hợp tác quốc tế, near and or not \"x\" * ^ : { } ( ) - + covid-19 10/2023";
     FUZZ_CHECK(index->put(d).ok());
+    // Characters where FTS5's tables and ICU's differ (U+0590, unassigned for ICU, is a word
+    // character for FTS5), typographic punctuation, superscripts, CJK.
+    const char* const more[] = {"Đoàn đại biểu Hà Nội thăm cửa khẩu", "hạ nổi hà nội HÀ NỘI",
+                                "Quốc tế hợp tác: near near and", "x y z covid 19 2023 10",
+                                "Đồng\u0590Đăng “trích dẫn” – x² 中文… dong"};
+    for (int i = 0; i < 5; ++i) {
+      d.id = 2 + i;
+      d.slug = "b" + std::to_string(i);
+      d.title = more[i];
+      d.body_text = more[(i + 1) % 5];
+      d.published_at = content::Time(std::chrono::seconds(1700000000 + i * 3600));
+      FUZZ_CHECK(index->put(d).ok());
+    }
+    for (auto [path, out] : {std::pair{store::SqliteSearchOptions::Path::kFts5, &fts5},
+                             std::pair{store::SqliteSearchOptions::Path::kMemory, &memory}}) {
+      store::SqliteSearchOptions o;
+      o.path = path;
+      o.build_in_background = false;
+      auto opened = store::open_sqlite_search_index(dir / "congtin.db", o);
+      FUZZ_CHECK(opened.ok());
+      *out = std::move(opened).value();
+    }
   }
   ~Fixture() {
+    fts5.reset();
+    memory.reset();
     index.reset();
     store.reset();
     std::error_code ec;
@@ -106,6 +132,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const auto& h : page->hits) {
     const std::string s = search::snippet_html(h.body_text, q.highlight_words());
     FUZZ_CHECK(valid_utf8(s));
+  }
+  auto a = fixture().fts5->search(r);
+  auto b = fixture().memory->search(r);
+  FUZZ_CHECK(a.ok() && b.ok());
+  FUZZ_CHECK(a->total == b->total && a->hits.size() == b->hits.size());
+  for (std::size_t i = 0; i < a->hits.size(); ++i) {
+    FUZZ_CHECK(a->hits[i].id == b->hits[i].id);
+    FUZZ_CHECK(a->hits[i].score == b->hits[i].score);
   }
   return 0;
 }

@@ -7,7 +7,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 
 #include "search/exact_forms.h"
@@ -106,43 +105,6 @@ void for_each_word_while(std::string_view text,
     }
   }
   if (start >= 0) fn(static_cast<std::size_t>(start), static_cast<std::size_t>(length - start));
-}
-
-void split_words(std::string_view text, std::vector<std::string_view>& out) {
-  // 1: an ASCII letter or digit; 2: not ASCII (decoded below); 0: a separator.
-  static constexpr auto kClass = [] {
-    std::array<uint8_t, 256> t{};
-    for (int c = 0; c < 256; ++c)
-      t[c] = c >= 0x80 ? 2 : ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
-    return t;
-  }();
-  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-  const auto length = static_cast<int32_t>(text.size());
-  int32_t i = 0, start = -1;
-  while (i < length) {
-    // Runs of ASCII word characters and of ASCII separators, a byte at a time.
-    if (start >= 0) {
-      while (i < length && kClass[p[i]] == 1) ++i;
-    } else {
-      while (i < length && kClass[p[i]] == 0) ++i;
-    }
-    if (i >= length) break;
-    const int32_t at = i;
-    bool word;
-    if (kClass[p[i]] != 2) {
-      word = kClass[p[i++]] == 1;
-    } else {
-      UChar32 c;
-      U8_NEXT(p, i, length, c);
-      word = c >= 0 && is_word_char(c);
-    }
-    if (word && start < 0) start = at;
-    if (!word && start >= 0) {
-      out.push_back(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(at - start)));
-      start = -1;
-    }
-  }
-  if (start >= 0) out.push_back(text.substr(static_cast<std::size_t>(start)));
 }
 
 bool Query::empty() const {

@@ -66,8 +66,5 @@ void for_each_word(std::string_view text, const std::function<void(std::size_t, 
 // The same, stopping after the first word for which fn returns false.
 void for_each_word_while(std::string_view text,
                          const std::function<bool(std::size_t, std::size_t)>& fn);
-// The same words appended to out as views into text: for whole documents (no call per word,
-// ASCII read a byte at a time).
-void split_words(std::string_view text, std::vector<std::string_view>& out);
 
 }  // namespace congtin::search

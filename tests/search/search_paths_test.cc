@@ -169,24 +169,5 @@ TEST_F(SearchPathsTest, BackgroundBuildKeepsAnswersRight) {
   }
 }
 
-TEST(SplitWords, SplitsAsForEachWord) {
-  const char* const texts[] = {"",
-                               "   ",
-                               "hop tac quoc te",
-                               "  covid-19, 10/2023 (ha-noi)!",
-                               "Hà Nội – “Đà Nẵng”… và ĐOÀN",
-                               "a\u0301b c\u0323",  // combining marks inside words
-                               "中文 日本語 ١٢٣ x²",
-                               "end."};
-  for (const char* t : texts) {
-    std::vector<std::string_view> split;
-    split_words(t, split);
-    std::vector<std::string_view> each;
-    const std::string_view s(t);
-    for_each_word(s, [&](std::size_t off, std::size_t len) { each.push_back(s.substr(off, len)); });
-    EXPECT_EQ(split, each) << t;
-  }
-}
-
 }  // namespace
 }  // namespace congtin::search

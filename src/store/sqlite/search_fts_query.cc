@@ -35,9 +35,7 @@ class Builder {
     weights_.push_back(std::to_string(w));
     slots_.push_back(std::to_string(slot));
     FtsPhrase& p = phrases_.emplace_back();
-    search::for_each_word(text, [&](std::size_t off, std::size_t len) {
-      p.tokens.emplace_back(text.substr(off, len));
-    });
+    p.text = std::string(text);
     p.prefix = prefix, p.excluded = excluded, p.weight = w, p.slot = slot;
     std::string out = quoted(text);
     if (prefix) out += " *";

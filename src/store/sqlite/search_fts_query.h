@@ -30,7 +30,8 @@ namespace congtin::store::sqlite {
 // for other phrases), from which congtin_rank tells words standing together from scattered
 // ones.
 struct FtsPhrase {
-  std::vector<std::string> tokens;  // the folded words, split as the index splits them
+  std::string text;                 // the folded term as it goes between the quotes
+  std::vector<std::string> tokens;  // its words as FTS5 splits them: filled by split_phrases()
   bool prefix = false;              // the last token matches any word it starts
   bool excluded = false;
   double weight = 0;

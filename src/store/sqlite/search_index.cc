@@ -259,7 +259,7 @@ class SqliteSearchIndex final : public search::SearchIndex {
 
   Result<search::SearchPage> search(const search::SearchRequest& r) override {
     search::SearchPage page;
-    const auto filter = sqlite::fts_expression(r.query);
+    auto filter = sqlite::fts_expression(r.query);
     if (filter.match.empty()) return page;
     const int limit = std::clamp(r.limit, 1, kMaxLimit);
     const int offset = std::clamp(r.offset, 0, kMaxOffset);
@@ -285,8 +285,12 @@ class SqliteSearchIndex final : public search::SearchIndex {
     std::optional<sqlite::MemoryIndex::Candidates> found;
     std::vector<std::int64_t> candidates;
     bool in_memory = false;
-    if (*memory && options_.path != SqliteSearchOptions::Path::kFts5)
+    if (*memory && options_.path != SqliteSearchOptions::Path::kFts5) {
+      auto words = sqlite::Fts5Words::this_thread(c);
+      if (!words) return words.take_error();
+      if (Status s = sqlite::split_phrases(filter, **words); !s) return s.take_error();
       found = (*memory)->candidates(filter);
+    }
     if (found && (options_.path == SqliteSearchOptions::Path::kMemory ||
                   found->count <= kMaxCandidates)) {
       candidates = (*memory)->keys(*found, keys, r.category_ids);
@@ -461,7 +465,9 @@ class SqliteSearchIndex final : public search::SearchIndex {
                               const std::vector<std::int64_t>& candidates, bool exact,
                               const search::ExactForms& forms, search::SearchPage& page,
                               std::vector<Scored>& window) {
-    sqlite::DocScorer scorer(filter, memory.rank_query(filter));
+    auto words = sqlite::Fts5Words::this_thread(c);
+    if (!words) return words.take_error();
+    sqlite::DocScorer scorer(filter, memory.rank_query(filter), **words);
     std::vector<int> tf;
     for (std::int64_t key : candidates) {
       if (page.total > kRankWindow) break;
@@ -478,11 +484,12 @@ class SqliteSearchIndex final : public search::SearchIndex {
       if (!*row) continue;  // cannot happen within the generation the memory index was built at
       const std::string_view folded[sqlite::kRankColumns] = {
           st->column_text(0), st->column_text(1), st->column_text(2), st->column_text(3)};
-      const auto score = scorer.score(folded);
-      if (!score) continue;
+      auto score = scorer.score(folded);
+      if (!score) return score.take_error();
+      if (!*score) continue;
       if (page.total++ >= kRankWindow) continue;
       // As the SQL CAST of kRankSql: truncated toward zero.
-      Scored scored{key, static_cast<std::int64_t>(kScoreScale * *score)};
+      Scored scored{key, static_cast<std::int64_t>(kScoreScale * **score)};
       if (!forms.empty()) {
         auto extra = exact_score(c, &memory, key, forms, tf);
         if (!extra) return extra.take_error();

@@ -6,7 +6,6 @@
 #include <bit>
 
 #include "search/exact_forms.h"
-#include "search/query.h"
 
 namespace congtin::store::sqlite {
 namespace {
@@ -87,6 +86,9 @@ Result<std::shared_ptr<const MemoryIndex>> MemoryIndex::build(Connection& c,
   std::vector<std::uint32_t> last;  // per word: the last document counted
   std::int64_t totals[kRankColumns] = {};
   m->short_at_.assign(ids * 4, 0);
+  auto words_of = Fts5Words::this_thread(c);
+  if (!words_of) return words_of.take_error();
+  Fts5Words& splitter = **words_of;
   auto st = c.prepare(kTextSql);
   if (!st) return st.take_error();
   std::vector<std::string_view> tokens;
@@ -103,7 +105,7 @@ Result<std::shared_ptr<const MemoryIndex>> MemoryIndex::build(Connection& c,
     const auto uid = static_cast<std::uint32_t>(id);
     for (int col = 0; col < kRankColumns; ++col) {
       tokens.clear();
-      search::split_words(st->column_text(col + 1), tokens);
+      if (Status s = splitter.split(st->column_text(col + 1), tokens); !s) return s.take_error();
       totals[col] += static_cast<std::int64_t>(tokens.size());
       if (!indexed) continue;
       for (std::string_view t : tokens) {
@@ -277,8 +279,18 @@ RankQuery MemoryIndex::rank_query(const FtsExpression& e) const {
   return q;
 }
 
-DocScorer::DocScorer(const FtsExpression& e, RankQuery q)
-    : e_(e), q_(std::move(q)), first_(1 << 16, false) {
+Status split_phrases(FtsExpression& e, Fts5Words& words) {
+  std::vector<std::string_view> tokens;
+  for (auto& p : e.phrases) {
+    tokens.clear();
+    if (Status s = words.split(p.text, tokens); !s) return s;
+    p.tokens.assign(tokens.begin(), tokens.end());
+  }
+  return {};
+}
+
+DocScorer::DocScorer(const FtsExpression& e, RankQuery q, Fts5Words& words)
+    : e_(e), q_(std::move(q)), words_(words), first_(1 << 16, false) {
   for (const auto& p : e_.phrases) {
     key_.push_back(p.tokens.empty() ? 0 : first_two(p.tokens.front()));
     // A one-byte prefix starts words of any second byte.
@@ -292,7 +304,8 @@ DocScorer::DocScorer(const FtsExpression& e, RankQuery q)
   }
 }
 
-std::optional<double> DocScorer::score(const std::string_view (&columns)[kRankColumns]) {
+Result<std::optional<double>> DocScorer::score(
+    const std::string_view (&columns)[kRankColumns]) {
   const int phrases = static_cast<int>(e_.phrases.size());
   tf_.assign(static_cast<std::size_t>(phrases) * kRankColumns, 0);
   if (q_.words >= 2) {
@@ -304,7 +317,7 @@ std::optional<double> DocScorer::score(const std::string_view (&columns)[kRankCo
   int length[kRankColumns];
   for (int c = 0; c < kRankColumns; ++c) {
     tokens_.clear();
-    search::split_words(columns[c], tokens_);
+    if (Status s = words_.split(columns[c], tokens_); !s) return s.take_error();
     const std::size_t n = tokens_.size();
     length[c] = static_cast<int>(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -331,9 +344,10 @@ std::optional<double> DocScorer::score(const std::string_view (&columns)[kRankCo
     int found = 0;
     for (int c = 0; c < kRankColumns; ++c) found += tf_[p * kRankColumns + c];
     if (e_.phrases[static_cast<std::size_t>(p)].excluded ? found > 0 : found == 0)
-      return std::nullopt;
+      return std::optional<double>();
   }
-  return rank_score(q_, phrases, tf_, [&](int c) { return length[c]; }, positions_);
+  return std::optional<double>(
+      rank_score(q_, phrases, tf_, [&](int c) { return length[c]; }, positions_));
 }
 
 }  // namespace congtin::store::sqlite

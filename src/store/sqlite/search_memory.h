@@ -31,8 +31,12 @@
 #include "store/sqlite/search_doc_key.h"
 #include "store/sqlite/search_fts_query.h"
 #include "store/sqlite/search_rank.h"
+#include "store/sqlite/search_words.h"
 
 namespace congtin::store::sqlite {
+
+// Fills the tokens of e's phrases from their text, as FTS5 splits a quoted phrase.
+Status split_phrases(FtsExpression& e, Fts5Words& words);
 
 class MemoryIndex {
  public:
@@ -95,17 +99,19 @@ class MemoryIndex {
 };
 
 // Scores documents for one expression from their folded columns (f_title, f_lead, f_body,
-// f_meta), splitting them as the index does: the score congtin_rank gives the same row, or
+// f_meta), splitting them with FTS5's own tokenizer: the score congtin_rank gives the same row, or
 // nullopt when the document does not match (a required phrase missing, an excluded one
 // present). One per search; not thread-safe.
 class DocScorer {
  public:
-  DocScorer(const FtsExpression& e, RankQuery q);
-  std::optional<double> score(const std::string_view (&columns)[kRankColumns]);
+  // e's phrases must have their tokens (split_phrases).
+  DocScorer(const FtsExpression& e, RankQuery q, Fts5Words& words);
+  Result<std::optional<double>> score(const std::string_view (&columns)[kRankColumns]);
 
  private:
   const FtsExpression& e_;
   RankQuery q_;
+  Fts5Words& words_;
   std::vector<std::string_view> tokens_;
   std::vector<int> tf_;
   std::vector<std::vector<int>> positions_[kRankColumns];

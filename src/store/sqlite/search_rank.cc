@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "search/search_index.h"
+#include "store/sqlite/search_words.h"
 
 namespace congtin::store::sqlite {
 namespace {
@@ -149,14 +150,9 @@ void congtin_rank(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context
 }
 
 int install(sqlite3* db, char**, const sqlite3_api_routines*) {
-  fts5_api* fts = nullptr;
-  sqlite3_stmt* st = nullptr;
-  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, nullptr) != SQLITE_OK) return SQLITE_OK;
-  sqlite3_bind_pointer(st, 1, &fts, "fts5_api_ptr", nullptr);
-  sqlite3_step(st);
-  sqlite3_finalize(st);
   // Without FTS5 the search tables cannot exist either; the index reports that when opened.
-  if (fts != nullptr) fts->xCreateFunction(fts, "congtin_rank", nullptr, congtin_rank, nullptr);
+  if (fts5_api* fts = fts5_api_of(db))
+    fts->xCreateFunction(fts, "congtin_rank", nullptr, congtin_rank, nullptr);
   return SQLITE_OK;
 }
 

@@ -1,0 +1,86 @@
+#include "store/sqlite/search_words.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <limits>
+
+namespace congtin::store::sqlite {
+
+struct Fts5Words::Api {
+  fts5_tokenizer calls{};
+};
+
+fts5_api* fts5_api_of(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, nullptr) != SQLITE_OK) return nullptr;
+  sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", nullptr);
+  sqlite3_step(st);
+  sqlite3_finalize(st);
+  return api;
+}
+
+Result<Fts5Words*> Fts5Words::this_thread(Connection& c) {
+  thread_local std::unique_ptr<Fts5Words> words;
+  if (words) return words.get();
+  fts5_api* fts = fts5_api_of(c.handle());
+  if (fts == nullptr) return Error::internal("search: this SQLite has no FTS5");
+  std::unique_ptr<Fts5Words> w(new Fts5Words);
+  w->api_ = std::make_unique<Api>();
+  void* context = nullptr;
+  if (fts->xFindTokenizer(fts, "unicode61", &context, &w->api_->calls) != SQLITE_OK)
+    return Error::internal("search: FTS5 has no unicode61 tokenizer");
+  const char* args[] = {"remove_diacritics", "0"};
+  if (w->api_->calls.xCreate(context, args, 2, &w->tokenizer_) != SQLITE_OK)
+    return Error::internal("search: cannot create FTS5's unicode61 tokenizer");
+  words = std::move(w);
+  return words.get();
+}
+
+Fts5Words::~Fts5Words() {
+  if (tokenizer_ != nullptr) api_->calls.xDelete(tokenizer_);
+}
+
+Status Fts5Words::split(std::string_view text, std::vector<std::string_view>& out) {
+  if (text.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+    return Error::invalid("search: text too long to split");
+  // unicode61 (without tokenchars or separators options, as search_fts has it) takes ASCII
+  // letters and digits as word characters and every other ASCII character as a separator,
+  // and folds only capitals and non-ASCII. So a run between ASCII separators is a word as it
+  // stands when it is lower-case ASCII (all of folded Vietnamese but for its punctuation:
+  // “ ” – …), and only the other runs go through the tokenizer, one by one.
+  arena_.clear();
+  spans_.clear();
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  const auto separator = [](unsigned char c) {
+    return c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
+  };
+  std::size_t i = 0;
+  while (i < n) {
+    while (i < n && separator(p[i])) ++i;
+    const std::size_t start = i;
+    bool plain = true;
+    for (; i < n && !separator(p[i]); ++i) plain = plain && p[i] < 0x80 && !(p[i] >= 'A' && p[i] <= 'Z');
+    if (i == start) break;
+    if (plain) {
+      spans_.push_back({false, start, i - start});
+      continue;
+    }
+    const int rc = api_->calls.xTokenize(
+        tokenizer_, this, FTS5_TOKENIZE_DOCUMENT, text.data() + start, static_cast<int>(i - start),
+        [](void* self, int, const char* token, int len, int, int) {
+          auto* w = static_cast<Fts5Words*>(self);
+          w->spans_.push_back({true, w->arena_.size(), static_cast<std::size_t>(len)});
+          w->arena_.append(token, static_cast<std::size_t>(len));
+          return SQLITE_OK;
+        });
+    if (rc != SQLITE_OK) return Error::internal("search: FTS5's tokenizer failed");
+  }
+  for (const Span& s : spans_)
+    out.push_back((s.in_arena ? std::string_view(arena_) : text).substr(s.at, s.n));
+  return {};
+}
+
+}  // namespace congtin::store::sqlite
