@@ -62,12 +62,14 @@ for kind in api page; do
   for r in $(seq "$RUNS"); do
     log=$WORK/search-access-$kind-$r.log
     CONGTIN_PAGE_CACHE_MB=${PAGE_CACHE_MB:-0} CONGTIN_ACCESS_LOG=true "$CONGTIN" serve --data "$SITE" \
-      --listen "127.0.0.1:$PORT" --threads "$SERVER_THREADS" > "$log" 2>/dev/null &
+      --listen "127.0.0.1:$PORT" --threads "$SERVER_THREADS" > "$log" 2> "$log.err" &
     SERVER_PID=$!
     for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
     # Steady state: the server builds its in-memory word sets in the background after start
-    # (a few seconds at 100,000 articles; FTS5 alone answers meanwhile), and the first
+    # (FTS5 alone answers meanwhile; the server logs when they are ready), and the first
     # queries read the database from disk.
+    for _ in $(seq 600); do grep -q "word sets" "$log.err" && break; sleep 0.1; done
+    grep -h "word sets" "$log.err" >&2 || echo "  (no word sets after 60 s)" >&2
     QUERIES="$WORK/search-queries-$kind.txt" wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" \
       -s "$HERE/queries.lua" "http://127.0.0.1:$PORT" >/dev/null
     : > "$log"  # drop the health checks and the warm-up

@@ -54,7 +54,9 @@ int serve(const Config& config) {
   site::PublicSite site(**store, **theme, clock, config.media_dir());
   http::Router router;
   site.add_routes(router);
-  auto search_index = store::open_sqlite_search_index(config.db_path());
+  store::SqliteSearchOptions search_options;
+  search_options.report = [](const std::string& m) { spdlog::info("{}", m); };
+  auto search_index = store::open_sqlite_search_index(config.db_path(), search_options);
   if (!search_index) return fail(search_index.error().message);
   site::SearchPages search_pages(**store, **theme, clock, **search_index);
   search_pages.add_routes(router);

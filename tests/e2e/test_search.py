@@ -2,6 +2,7 @@
 reindex rebuilds with a progress report, queries typed every way, the page and the API."""
 
 import json
+import time
 import os
 import sqlite3
 import unicodedata
@@ -99,6 +100,15 @@ class SearchTest(SiteTestCase):
         try:
             self.assertTrue(any("search index was empty: rebuilt from 28 published articles" in l
                                 for l in server.stderr_lines), server.stderr_lines)
+            status, resp, body = server.get("/api/v1/search?" + q("hoi dam van linh"))
+            self.assertEqual(status, 200, body)
+            self.assertGreater(json.loads(body)["total"], 0)
+            # Then, in the background, the in-memory word sets of the rebuilt index.
+            ready = "search: in-memory word sets ready: 28 documents"
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline and not any(ready in l for l in server.stderr_lines):
+                time.sleep(0.05)
+            self.assertTrue(any(ready in l for l in server.stderr_lines), server.stderr_lines)
             status, resp, body = server.get("/api/v1/search?" + q("hoi dam van linh"))
             self.assertEqual(status, 200, body)
             self.assertGreater(json.loads(body)["total"], 0)

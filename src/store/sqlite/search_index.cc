@@ -545,6 +545,16 @@ class SqliteSearchIndex final : public search::SearchIndex {
     memory_.builder = std::thread([this, now] {
       auto built = build_memory_index();
       const auto end = std::chrono::steady_clock::now();
+      if (options_.report) {
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(end - now).count();
+        options_.report(
+            built ? "search: in-memory word sets ready: " + std::to_string((*built)->documents()) +
+                        " documents, " + std::to_string((*built)->words()) + " words, " +
+                        std::to_string((*built)->bytes() >> 20) + " MiB, built in " +
+                        std::to_string(ms) + " ms"
+                  : "search: in-memory word sets not built (" + built.error().message +
+                        "); full-text search answers alone");
+      }
       std::lock_guard lock(memory_.mu);
       memory_.building = false;
       if (built) memory_.current = std::move(*built);

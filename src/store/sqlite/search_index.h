@@ -17,7 +17,9 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <string>
 
 #include "core/result.h"
 #include "search/search_index.h"
@@ -35,6 +37,9 @@ struct SqliteSearchOptions {
   // False: a search that finds the word sets missing or stale builds them itself, at once,
   // instead of in the background (tests).
   bool build_in_background = true;
+  // Told, from the building thread, the outcome of each background build ("search: word sets
+  // of 100000 documents ready: ..."); serve logs it.
+  std::function<void(const std::string&)> report;
 };
 
 Result<std::unique_ptr<search::SearchIndex>> open_sqlite_search_index(

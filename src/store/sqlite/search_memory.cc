@@ -171,6 +171,16 @@ bool MemoryIndex::short_fields(std::int64_t key, std::string_view (&fields)[3]) 
   return true;
 }
 
+std::size_t MemoryIndex::bytes() const {
+  std::size_t n = (key_by_id_.capacity() + category_by_id_.capacity()) * sizeof(std::int64_t);
+  n += short_.capacity() + short_at_.capacity() * sizeof(std::uint32_t);
+  n += terms_.capacity() * sizeof(std::string) + postings_.capacity() * sizeof(Postings);
+  for (const auto& t : terms_) n += t.capacity() > 15 ? t.capacity() + 1 : 0;
+  for (const auto& p : postings_)
+    n += p.bits.capacity() * sizeof(std::uint64_t) + p.ids.capacity() * sizeof(std::uint32_t);
+  return n;
+}
+
 std::pair<std::size_t, std::size_t> MemoryIndex::range_of(std::string_view word,
                                                           bool prefix) const {
   const auto lo = std::lower_bound(terms_.begin(), terms_.end(), word,

@@ -59,6 +59,8 @@ class MemoryIndex {
   std::int64_t generation() const { return generation_; }
   std::int64_t documents() const { return rows_; }
   std::size_t words() const { return terms_.size(); }
+  // Approximate bytes held.
+  std::size_t bytes() const;
 
   // nullopt when the expression has a phrase without words (FTS5 decides what that means).
   std::optional<Candidates> candidates(const FtsExpression& e) const;
