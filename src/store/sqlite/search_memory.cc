@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <limits>
 
 #include "search/exact_forms.h"
 
@@ -140,6 +141,8 @@ Result<std::shared_ptr<const MemoryIndex>> MemoryIndex::build(Connection& c,
       m->short_ += search::case_fold(st->column_text(5 + f));
     }
     at[3] = static_cast<std::uint32_t>(m->short_.size());
+    if (m->short_.size() > std::numeric_limits<std::uint32_t>::max())
+      return Error::unavailable("search: too much text for the in-memory index");
   }
   m->short_.shrink_to_fit();
   for (int col = 0; col < kRankColumns; ++col) m->total_[col] = static_cast<double>(totals[col]);

@@ -50,8 +50,11 @@ Status Fts5Words::split(std::string_view text, std::vector<std::string_view>& ou
   // and folds only capitals and non-ASCII. So a run between ASCII separators is a word as it
   // stands when it is lower-case ASCII (all of folded Vietnamese but for its punctuation:
   // “ ” – …), and only the other runs go through the tokenizer, one by one.
+  // Room for every folded word up front (folding at most triples a character's bytes), so
+  // that views into the arena stay valid while it fills.
   arena_.clear();
-  spans_.clear();
+  arena_.reserve(3 * text.size() + 16);
+  out_ = &out;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   const auto separator = [](unsigned char c) {
@@ -65,21 +68,21 @@ Status Fts5Words::split(std::string_view text, std::vector<std::string_view>& ou
     for (; i < n && !separator(p[i]); ++i) plain = plain && p[i] < 0x80 && !(p[i] >= 'A' && p[i] <= 'Z');
     if (i == start) break;
     if (plain) {
-      spans_.push_back({false, start, i - start});
+      out.push_back(text.substr(start, i - start));
       continue;
     }
     const int rc = api_->calls.xTokenize(
         tokenizer_, this, FTS5_TOKENIZE_DOCUMENT, text.data() + start, static_cast<int>(i - start),
         [](void* self, int, const char* token, int len, int, int) {
           auto* w = static_cast<Fts5Words*>(self);
-          w->spans_.push_back({true, w->arena_.size(), static_cast<std::size_t>(len)});
+          const std::size_t at = w->arena_.size();
+          if (at + static_cast<std::size_t>(len) > w->arena_.capacity()) return SQLITE_NOMEM;
           w->arena_.append(token, static_cast<std::size_t>(len));
+          w->out_->push_back(std::string_view(w->arena_).substr(at, static_cast<std::size_t>(len)));
           return SQLITE_OK;
         });
     if (rc != SQLITE_OK) return Error::internal("search: FTS5's tokenizer failed");
   }
-  for (const Span& s : spans_)
-    out.push_back((s.in_arena ? std::string_view(arena_) : text).substr(s.at, s.n));
   return {};
 }
 

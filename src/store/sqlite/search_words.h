@@ -44,12 +44,8 @@ class Fts5Words {
   Fts5Words() = default;
   std::unique_ptr<Api> api_;
   Fts5Tokenizer* tokenizer_ = nullptr;
-  struct Span {
-    bool in_arena;  // else in the text split
-    std::size_t at, n;
-  };
   std::string arena_;  // words the tokenizer folded
-  std::vector<Span> spans_;
+  std::vector<std::string_view>* out_ = nullptr;  // of the split() under way
 };
 
 }  // namespace congtin::store::sqlite
