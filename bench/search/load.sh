@@ -75,6 +75,7 @@ for kind in api page; do
     : > "$log"  # drop the health checks and the warm-up
     out=$(QUERIES="$WORK/search-queries-$kind.txt" wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" \
             -s "$HERE/queries.lua" "http://127.0.0.1:$PORT")
+    rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
     stop_server
     rps+=("$(echo "$out" | awk '/Requests\/sec/ {print $2}')")
     read -r p50 p99 n <<<"$(grep -aoE '" 200 [0-9]+ [0-9]+us' "$log" | awk '{print $4}' | tr -d 'us' |
@@ -84,7 +85,7 @@ for kind in api page; do
     p50s+=("$p50"); p99s+=("$p99"); h50s+=("$h50"); h99s+=("$h99"); w50s+=("$w50"); w99s+=("$w99")
     echo "  $kind run $r: $n requests, handler p50 ${h50} us p99 ${h99} us ($hn timed)," \
       "access log p50 ${p50} us p99 ${p99} us, wrk p50 ${w50} us p99 ${w99} us," \
-      "$(echo "$out" | awk '/Requests\/sec/ {print $2}') req/s" >&2
+      "$(echo "$out" | awk '/Requests\/sec/ {print $2}') req/s, server RSS $((rss_kb / 1024)) MB" >&2
   done
   m() { printf '%s\n' "$@" | median; }
   echo "| $kind, $CONNS clients | handler p50 $(m "${h50s[@]}") µs, p99 $(m "${h99s[@]}") µs;" \
