@@ -2,7 +2,7 @@
 
 #include <sqlite3.h>
 
-#include <algorithm>
+#include <array>
 #include <limits>
 
 namespace congtin::store::sqlite {
@@ -57,15 +57,21 @@ Status Fts5Words::split(std::string_view text, std::vector<std::string_view>& ou
   out_ = &out;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
-  const auto separator = [](unsigned char c) {
-    return c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
-  };
+  // Per byte: 0 an ASCII separator, 1 a lower-case letter or a digit, 2 a capital or a byte
+  // of a non-ASCII character (the tokenizer decides).
+  static constexpr auto kClass = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0; c < 256; ++c)
+      t[c] = c >= 0x80 || (c >= 'A' && c <= 'Z') ? 2 : ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
+    return t;
+  }();
   std::size_t i = 0;
   while (i < n) {
-    while (i < n && separator(p[i])) ++i;
+    while (i < n && kClass[p[i]] == 0) ++i;
     const std::size_t start = i;
-    bool plain = true;
-    for (; i < n && !separator(p[i]); ++i) plain = plain && p[i] < 0x80 && !(p[i] >= 'A' && p[i] <= 'Z');
+    unsigned char seen = 0;
+    for (unsigned char k; i < n && (k = kClass[p[i]]) != 0; ++i) seen |= k;
+    const bool plain = seen == 1;
     if (i == start) break;
     if (plain) {
       out.push_back(text.substr(start, i - start));
