@@ -117,7 +117,7 @@ Result<std::int64_t> exact_score(Connection& c, const sqlite::MemoryIndex* memor
 // at 100,000 articles (bench/RESULTS.md §0).
 constexpr double kFtsPostingNs = 13;
 constexpr double kFtsRowNs = 1500;
-constexpr double kScanRowNs = 18000;
+constexpr double kScanRowNs = 13000;
 
 // n: the documents that match, after the filters; count: before them.
 double fts_cost(const sqlite::MemoryIndex::Candidates& c, double n, bool categories) {
