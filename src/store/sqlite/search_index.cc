@@ -124,7 +124,9 @@ double fts_cost(const sqlite::MemoryIndex::Candidates& c, double n, bool categor
   const double walked = n <= kRankWindow ? 1.0 : (kRankWindow + 1) / n;
   // With a category filter every match the walk meets costs a search_docs lookup.
   const double joins = categories ? static_cast<double>(c.count) * walked * kFtsRowNs : 0;
-  return kFtsPostingNs * static_cast<double>(c.postings) * walked +
+  // Prefixes are merged whole before the first row; other words walked to the window's end.
+  const auto prefix = static_cast<double>(c.prefix_postings);
+  return kFtsPostingNs * ((static_cast<double>(c.postings) - prefix) * walked + prefix) +
          kFtsRowNs * std::min<double>(n, kRankWindow) + joins;
 }
 double memory_cost(const sqlite::MemoryIndex::Candidates& c, double n) {

@@ -206,17 +206,21 @@ void MemoryIndex::or_into(const Postings& p, Bits& out) const {
   }
 }
 
-bool MemoryIndex::phrase_set(const FtsPhrase& p, Bits& out, std::int64_t* postings) const {
+bool MemoryIndex::phrase_set(const FtsPhrase& p, Bits& out, Candidates* cost) const {
   const std::size_t words = (key_by_id_.size() + 63) / 64;
   Bits one;
   for (std::size_t i = 0; i < p.tokens.size(); ++i) {
-    const auto [lo, hi] = range_of(p.tokens[i], p.prefix && i + 1 == p.tokens.size());
+    const bool prefix = p.prefix && i + 1 == p.tokens.size();
+    const auto [lo, hi] = range_of(p.tokens[i], prefix);
     if (lo == hi) return false;
     Bits& target = i == 0 ? out : one;
     target.assign(words, 0);
     for (std::size_t t = lo; t < hi; ++t) {
       or_into(postings_[t], target);
-      if (postings) *postings += postings_[t].count;
+      if (cost) {
+        cost->postings += postings_[t].count;
+        if (prefix) cost->prefix_postings += postings_[t].count;
+      }
     }
     if (i > 0) {
       for (std::size_t w = 0; w < words; ++w) out[w] &= one[w];
@@ -234,7 +238,7 @@ std::optional<MemoryIndex::Candidates> MemoryIndex::candidates(const FtsExpressi
     if (p.tokens.empty()) return std::nullopt;
     if (p.excluded) continue;
     if (p.tokens.size() > 1) out.exact = false;
-    if (!phrase_set(p, any ? one : all, &out.postings)) {
+    if (!phrase_set(p, any ? one : all, &out)) {
       out.exact = true;  // nothing can match
       all.clear();
       return out;

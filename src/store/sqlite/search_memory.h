@@ -48,6 +48,8 @@ class MemoryIndex {
     // Postings of the query's required words, summed: what an FTS5 walk of the same query
     // would step through at most.
     std::int64_t postings = 0;
+    // The part of them under prefixes, which FTS5 3.40 merges whole before the first row.
+    std::int64_t prefix_postings = 0;
     std::vector<std::uint64_t> bits;  // by article id
   };
 
@@ -85,7 +87,7 @@ class MemoryIndex {
   };
   // The set of a phrase's words (superset of its documents when it has several), or of
   // the words starting with the last one when prefix; false when no document can match.
-  bool phrase_set(const FtsPhrase& p, Bits& out, std::int64_t* postings) const;
+  bool phrase_set(const FtsPhrase& p, Bits& out, Candidates* cost) const;
   void or_into(const Postings& p, Bits& out) const;
   std::pair<std::size_t, std::size_t> range_of(std::string_view word, bool prefix) const;
 
