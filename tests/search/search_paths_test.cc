@@ -3,6 +3,7 @@
 // fill the 300-document window, with phrases, exclusions, prefixes and filters.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "index_test_support.h"
@@ -138,6 +139,59 @@ TEST_F(SearchPathsTest, AWriteElsewhereRetiresTheWordSets) {
   auto gone = memory->search(r);
   ASSERT_TRUE(gone.ok());
   EXPECT_EQ(gone->total, 0);
+}
+
+// Writes through the index object that holds the word sets update them in place (no
+// rebuild), and the answers stay those of FTS5: new words, a new largest id (the bitsets
+// grow), an edit, a removal.
+TEST_F(SearchPathsTest, OwnWritesUpdateTheWordSetsInPlace) {
+  fill(300);
+  store::SqliteSearchOptions o;
+  o.path = Path::kMemory;
+  o.build_in_background = false;
+  std::vector<std::string> reports;
+  o.report = [&](const std::string& m) { reports.push_back(m); };
+  auto opened = store::open_sqlite_search_index(dir_ / "congtin.db", o);
+  ASSERT_TRUE(opened.ok());
+  auto& memory = **opened;
+  auto fts = open_with(dir_ / "congtin.db", Path::kFts5);
+  const char* const queries[] = {"hợp tác", "xuất khẩu cà phê", "\"cà phê\" -hợp",
+                                 "Hà Nội", "cà*", "đoàn đại biểu tỉnh Vân Lĩnh"};
+  const auto compare = [&] {
+    for (const char* q : queries) expect_same(q, {}, memory, *fts);
+  };
+  compare();  // builds the word sets
+  const auto doc = [](content::Id id, std::string title, std::string body, int hours) {
+    Document d;
+    d.id = id;
+    d.slug = "moi-" + std::to_string(id);
+    d.title = std::move(title);
+    d.body_text = std::move(body);
+    d.category_id = 2;
+    d.published_at = vn_time(2026, 3, 1) + std::chrono::hours(hours);
+    return d;
+  };
+  ASSERT_TRUE(memory.put(doc(301, "Xuất khẩu cà phê tăng", "Hợp tác với Hà Nội", 1)).ok());
+  compare();
+  ASSERT_TRUE(memory.put(doc(70000, "Cà phê Vân Lĩnh", "đoàn đại biểu tỉnh Vân Lĩnh", 2)).ok());
+  compare();
+  ASSERT_TRUE(memory.put(doc(5, "Sửa: cà phê xuất khẩu", "nội dung mới hoàn toàn", 3)).ok());
+  compare();
+  ASSERT_TRUE(memory.remove(301).ok());
+  compare();
+  ASSERT_TRUE(memory.put(doc(7, "Cà phê và hợp tác", "", 4)).ok());
+  compare();
+  ASSERT_TRUE(memory.remove(5).ok());
+  compare();
+  // Back, without those words: its old postings must be gone.
+  ASSERT_TRUE(memory.put(doc(5, "Hội nghị tổng kết", "", 5)).ok());
+  compare();
+  ASSERT_TRUE(memory.remove(12345).ok());  // not indexed: nothing to follow
+  compare();
+  EXPECT_EQ(std::count_if(reports.begin(), reports.end(),
+                          [](const std::string& m) { return m.find("updated") != m.npos; }),
+            7)
+      << ::testing::PrintToString(reports);
 }
 
 // Ids far sparser than the articles: no word sets (they are sized by the largest id), and

@@ -192,9 +192,15 @@ class SqliteSearchIndex final : public search::SearchIndex {
                             " is outside what the search index can hold");
     auto conn = connection();
     if (!conn) return conn.take_error();
+    // Alone, not within a batch: the in-memory word sets can follow it (see own_write).
+    const bool alone = !(*conn)->in_transaction();
     auto tx = Transaction::begin(**conn);
     if (!tx) return tx.take_error();
-    if (Status s = remove_row(**conn, d.id); !s) return s;
+    auto before = generation(**conn);
+    if (!before) return before.take_error();
+    std::optional<sqlite::MemoryIndex::Doc> old;
+    if (auto removed = remove_row(**conn, d.id, alone ? &old : nullptr); !removed)
+      return removed.take_error();
 
     // Text is NFC by the content model's contract, so it is stored as it comes.
     search::Document folded;
@@ -232,17 +238,32 @@ class SqliteSearchIndex final : public search::SearchIndex {
       if (Status s = st->run(); !s) return s;
     }
     if (Status s = count_write(**conn); !s) return s;
-    return tx->commit();
+    if (Status s = tx->commit(); !s) return s;
+    if (alone) {
+      sqlite::MemoryIndex::Doc added{d.id, *key, d.category_id,
+                                     {f.f_title, f.f_lead, f.f_body, f.f_meta},
+                                     {d.title, d.lead, meta}};
+      own_write(**conn, *before, old ? &*old : nullptr, &added);
+    }
+    return {};
   }
 
   Status remove(content::Id id) override {
     auto conn = connection();
     if (!conn) return conn.take_error();
+    const bool alone = !(*conn)->in_transaction();
     auto tx = Transaction::begin(**conn);
     if (!tx) return tx.take_error();
-    if (Status s = remove_row(**conn, id); !s) return s;
+    auto before = generation(**conn);
+    if (!before) return before.take_error();
+    std::optional<sqlite::MemoryIndex::Doc> old;
+    auto removed = remove_row(**conn, id, alone ? &old : nullptr);
+    if (!removed) return removed.take_error();
+    if (!*removed) return {};  // nothing was indexed: nothing changes, the count neither
     if (Status s = count_write(**conn); !s) return s;
-    return tx->commit();
+    if (Status s = tx->commit(); !s) return s;
+    if (alone) own_write(**conn, *before, &*old, nullptr);
+    return {};
   }
 
   Status clear() override {
@@ -506,23 +527,20 @@ class SqliteSearchIndex final : public search::SearchIndex {
   // otherwise (FTS5 answers), after starting a build or, without background builds,
   // building it here.
   Result<std::shared_ptr<const sqlite::MemoryIndex>> memory_index(Connection& c) {
-    if (options_.path == SqliteSearchOptions::Path::kFts5) return std::shared_ptr<const sqlite::MemoryIndex>();
-    auto st = c.prepare("SELECT n FROM search_generation");
-    if (!st) return st.take_error();
-    auto row = st->step();
-    if (!row) return row.take_error();
-    const std::int64_t generation = *row ? st->column_int64(0) : 0;
+    using Ptr = std::shared_ptr<const sqlite::MemoryIndex>;
+    if (options_.path == SqliteSearchOptions::Path::kFts5) return Ptr();
+    auto writes = generation(c);
+    if (!writes) return writes.take_error();
     std::unique_lock lock(memory_.mu);
-    if (memory_.current && memory_.current->generation() == generation) return memory_.current;
+    if (memory_.current && memory_.current->generation() == *writes) return memory_.current;
     if (options_.build_in_background) {
       start_build(lock);
-      return std::shared_ptr<const sqlite::MemoryIndex>();
+      return Ptr();
     }
     lock.unlock();
     // The word sets are an accelerator: when they cannot be built, FTS5 answers.
     auto built = build_memory_index();
-    if (!built || (*built)->generation() != generation)
-      return std::shared_ptr<const sqlite::MemoryIndex>();
+    if (!built || (*built)->generation() != *writes) return Ptr();
     lock.lock();
     memory_.current = *built;
     return *built;
@@ -567,6 +585,46 @@ class SqliteSearchIndex final : public search::SearchIndex {
     });
   }
 
+  static Result<std::int64_t> generation(Connection& c) {
+    auto st = c.prepare("SELECT n FROM search_generation");
+    if (!st) return st.take_error();
+    auto row = st->step();
+    if (!row) return row.take_error();
+    return *row ? st->column_int64(0) : 0;
+  }
+
+  // After a write of this thread committed, moving the write count from `before` to
+  // before + 1: the word sets follow it if they were current just before (a copy with the
+  // article taken out and in, some milliseconds, instead of a rebuild of seconds). Otherwise,
+  // or if that fails, they stay as they are, stale, and the next search starts a rebuild.
+  void own_write(Connection& c, std::int64_t before, const sqlite::MemoryIndex::Doc* removed,
+                 const sqlite::MemoryIndex::Doc* added) {
+    std::shared_ptr<const sqlite::MemoryIndex> base;
+    {
+      std::lock_guard lock(memory_.mu);
+      base = memory_.current;
+    }
+    if (!base || base->generation() != before) return;
+    auto words = sqlite::Fts5Words::this_thread(c);
+    if (!words) return;
+    const auto start = std::chrono::steady_clock::now();
+    auto next = base->updated(removed, added, before + 1, **words);
+    if (!next) return;
+    {
+      std::lock_guard lock(memory_.mu);
+      if (memory_.current != base) return;
+      memory_.current = *next;
+    }
+    if (options_.report) {
+      const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::steady_clock::now() - start)
+                          .count();
+      options_.report("search: in-memory word sets updated for article " +
+                      std::to_string(added ? added->id : removed->id) + " in " +
+                      std::to_string(ms) + " ms");
+    }
+  }
+
   static Status count_write(Connection& c) {
     auto st = c.prepare("UPDATE search_generation SET n = n + 1");
     if (!st) return st.take_error();
@@ -591,7 +649,9 @@ class SqliteSearchIndex final : public search::SearchIndex {
 
   // Takes the row out of the full-text index with the very values it was indexed with (an
   // external-content table needs them), then out of search_text and search_docs.
-  static Status remove_row(Connection& c, content::Id id) {
+  // False when the article was not indexed.
+  static Result<bool> remove_row(Connection& c, content::Id id,
+                                 std::optional<sqlite::MemoryIndex::Doc>* removed = nullptr) {
     auto old = c.prepare(
         "SELECT t.doc_key, t.f_title, t.f_lead, t.f_body, t.f_meta"
         " FROM search_docs d JOIN search_text t ON t.doc_key = d.doc_key"
@@ -600,23 +660,29 @@ class SqliteSearchIndex final : public search::SearchIndex {
     old->bind(1, id);
     auto row = old->step();
     if (!row) return row.take_error();
-    if (!*row) return {};
+    if (!*row) return false;
     const std::int64_t key = old->column_int64(0);
+    if (removed) {
+      auto& doc = removed->emplace();
+      doc.id = id, doc.key = key;
+      for (int col = 0; col < sqlite::kRankColumns; ++col)
+        doc.folded[col] = std::string(old->column_text(col + 1));
+    }
     auto del = c.prepare(
         "INSERT INTO search_fts(search_fts, rowid, f_title, f_lead, f_body, f_meta)"
         " VALUES ('delete', ?1, ?2, ?3, ?4, ?5)");
     if (!del) return del.take_error();
     del->bind(1, key);
     for (int col = 1; col < 5; ++col) del->bind(col + 1, old->column_text(col));
-    if (Status s = del->run(); !s) return s;
+    if (Status s = del->run(); !s) return s.take_error();
     for (const char* sql : {"DELETE FROM search_text WHERE doc_key = ?1",
                             "DELETE FROM search_docs WHERE doc_key = ?1"}) {
       auto gone = c.prepare(sql);
       if (!gone) return gone.take_error();
       gone->bind(1, key);
-      if (Status s = gone->run(); !s) return s;
+      if (Status s = gone->run(); !s) return s.take_error();
     }
-    return {};
+    return true;
   }
 
   std::shared_ptr<ConnectionPool> pool_;

@@ -174,6 +174,98 @@ bool MemoryIndex::short_fields(std::int64_t key, std::string_view (&fields)[3]) 
   return true;
 }
 
+Result<std::shared_ptr<const MemoryIndex>> MemoryIndex::updated(const Doc* removed,
+                                                                const Doc* added,
+                                                                std::int64_t generation,
+                                                                Fts5Words& words) const {
+  auto m = std::make_shared<MemoryIndex>(*this);
+  std::vector<std::string_view> tokens;
+  std::vector<std::string> distinct;
+  // The document's distinct words; its tokens counted into the column totals with `sign`.
+  const auto words_of = [&](const Doc& d, int sign) -> Status {
+    distinct.clear();
+    for (int c = 0; c < kRankColumns; ++c) {
+      tokens.clear();
+      if (Status s = words.split(d.folded[c], tokens); !s) return s;
+      m->total_[c] += sign * static_cast<double>(tokens.size());
+      distinct.insert(distinct.end(), tokens.begin(), tokens.end());
+    }
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    return {};
+  };
+  if (removed) {
+    const auto id = static_cast<std::size_t>(removed->id);
+    if (removed->id < 1 || id >= m->key_by_id_.size() || m->key_by_id_[id] != removed->key)
+      return Error::invalid("search: article " + std::to_string(removed->id) +
+                            " is not in the in-memory index as given");
+    if (Status s = words_of(*removed, -1); !s) return s.take_error();
+    --m->rows_;
+    const auto uid = static_cast<std::uint32_t>(id);
+    for (const auto& w : distinct) {
+      const auto [lo, hi] = m->range_of(w, false);
+      if (lo == hi) continue;
+      Postings& p = m->postings_[lo];
+      if (!p.bits.empty()) {
+        std::uint64_t& word = p.bits[uid >> 6];
+        const std::uint64_t bit = std::uint64_t{1} << (uid & 63);
+        if (word & bit) word &= ~bit, --p.count;
+      } else if (auto at = std::lower_bound(p.ids.begin(), p.ids.end(), uid);
+                 at != p.ids.end() && *at == uid) {
+        p.ids.erase(at);
+        --p.count;
+      }
+    }
+    m->key_by_id_[id] = 0;
+    m->category_by_id_[id] = 0;
+    std::fill_n(&m->short_at_[id * 4], 4, 0u);
+  }
+  if (added) {
+    if (added->id < 1 || added->id > kMaxId)
+      return Error::invalid("search: article id " + std::to_string(added->id) + " out of range");
+    const auto id = static_cast<std::size_t>(added->id);
+    if (id >= m->key_by_id_.size()) {
+      // Room for the articles to come too, so that each new one does not grow every bitset.
+      const std::size_t size = std::max(id + 1, m->key_by_id_.size() + m->key_by_id_.size() / 8);
+      m->key_by_id_.resize(size, 0);
+      m->category_by_id_.resize(size, 0);
+      m->short_at_.resize(size * 4, 0);
+      for (auto& p : m->postings_)
+        if (!p.bits.empty()) p.bits.resize((size + 63) / 64, 0);
+    }
+    if (Status s = words_of(*added, +1); !s) return s.take_error();
+    ++m->rows_;
+    const auto uid = static_cast<std::uint32_t>(id);
+    for (const auto& w : distinct) {
+      auto at = std::lower_bound(m->terms_.begin(), m->terms_.end(), w);
+      const auto index = static_cast<std::size_t>(at - m->terms_.begin());
+      if (at == m->terms_.end() || *at != w) {
+        m->terms_.insert(at, w);
+        m->postings_.insert(m->postings_.begin() + static_cast<std::ptrdiff_t>(index), Postings{});
+      }
+      Postings& p = m->postings_[index];
+      ++p.count;
+      if (!p.bits.empty()) {
+        p.bits[uid >> 6] |= std::uint64_t{1} << (uid & 63);
+      } else {
+        p.ids.insert(std::lower_bound(p.ids.begin(), p.ids.end(), uid), uid);
+      }
+    }
+    m->key_by_id_[id] = added->key;
+    m->category_by_id_[id] = added->category;
+    std::uint32_t* at = &m->short_at_[id * 4];
+    for (int f = 0; f < 3; ++f) {
+      at[f] = static_cast<std::uint32_t>(m->short_.size());
+      m->short_ += search::case_fold(added->fields[f]);
+    }
+    at[3] = static_cast<std::uint32_t>(m->short_.size());
+    if (m->short_.size() > std::numeric_limits<std::uint32_t>::max())
+      return Error::unavailable("search: too much text for the in-memory index");
+  }
+  m->generation_ = generation;
+  return std::shared_ptr<const MemoryIndex>(std::move(m));
+}
+
 std::size_t MemoryIndex::bytes() const {
   std::size_t n = (key_by_id_.capacity() + category_by_id_.capacity()) * sizeof(std::int64_t);
   n += short_.capacity() + short_at_.capacity() * sizeof(std::uint32_t);

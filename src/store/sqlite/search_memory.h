@@ -58,6 +58,19 @@ class MemoryIndex {
   static Result<std::shared_ptr<const MemoryIndex>> build(Connection& c,
                                                           const std::atomic<bool>& stop);
 
+  // One document as the word sets take it in or out.
+  struct Doc {
+    std::int64_t id = 0, key = 0, category = 0;
+    std::string folded[kRankColumns];  // f_title, f_lead, f_body, f_meta
+    std::string fields[3];             // title, lead, meta as written (taking in only)
+  };
+  // A copy with `removed` taken out and `added` taken in (either may be null), at
+  // `generation`: a write of this process, without a rebuild. kInvalidArgument when removed
+  // is not in the sets as given.
+  Result<std::shared_ptr<const MemoryIndex>> updated(const Doc* removed, const Doc* added,
+                                                     std::int64_t generation,
+                                                     Fts5Words& words) const;
+
   std::int64_t generation() const { return generation_; }
   std::int64_t documents() const { return rows_; }
   std::size_t words() const { return terms_.size(); }
