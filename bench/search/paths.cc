@@ -3,10 +3,13 @@
 // takes and whether both agree (same ids, order, total, scores).
 // usage: search_paths DB QUERIES [REPEAT [ONLY]]   (QUERIES: one query a line, as typed;
 // ONLY: 0, 1 or 2 times only FTS5, memory or auto, for profiling)
+//        search_paths DB --update   times put() and remove() of one new article while
+//        the word sets are current: the in-place update of the sets included.
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -28,6 +31,44 @@ std::unique_ptr<search::SearchIndex> open(const char* db, store::SqliteSearchOpt
   }
   return std::move(*index);
 }
+double ms_since(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+int time_updates(const char* db) {
+  store::SqliteSearchOptions o;
+  o.path = store::SqliteSearchOptions::Path::kMemory;
+  o.build_in_background = false;
+  o.report = [](const std::string& m) { std::printf("  %s\n", m.c_str()); };
+  auto index = store::open_sqlite_search_index(db, o);
+  if (!index) {
+    std::cerr << "search_paths: " << index.error().message << "\n";
+    return 1;
+  }
+  search::SearchRequest r;
+  r.query = search::parse_query("cà phê xuất khẩu");
+  r.now = content::Time(std::chrono::seconds(4102444800));
+  auto t = Clock::now();
+  if (!(*index)->search(r).ok()) return 1;
+  std::printf("word sets built in %.0f ms\n", ms_since(t));
+  search::Document d;
+  d.id = 100001;  // beside the 100,000 of bench/search/load.sh's site
+  d.slug = "search-paths-update";
+  d.title = "Cà phê xuất khẩu";
+  d.body_text = "Hợp tác quốc tế về cà phê";
+  d.category_id = 1;
+  d.published_at = content::Time(std::chrono::seconds(1780000000));
+  for (int i = 0; i < 3; ++i) {
+    t = Clock::now();
+    if (!(*index)->put(d).ok()) return 1;
+    std::printf("put %.1f ms\n", ms_since(t));
+  }
+  t = Clock::now();
+  if (!(*index)->remove(d.id).ok()) return 1;
+  std::printf("remove %.1f ms\n", ms_since(t));
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -35,6 +76,7 @@ int main(int argc, char** argv) {
     std::cerr << "usage: search_paths DB QUERIES [REPEAT]\n";
     return 2;
   }
+  if (std::string_view(argv[2]) == "--update") return time_updates(argv[1]);
   const int repeat = argc > 3 ? std::atoi(argv[3]) : 3;
   const int only = argc > 4 ? std::atoi(argv[4]) : -1;
   using Path = store::SqliteSearchOptions::Path;

@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <mutex>
 #include <random>
+#include <thread>
 
 #include "index_test_support.h"
 #include "search/query.h"
@@ -194,6 +196,48 @@ TEST_F(SearchPathsTest, OwnWritesUpdateTheWordSetsInPlace) {
       << ::testing::PrintToString(reports);
 }
 
+// The same with background work, as serve runs it: the build after warm_up(), then an
+// update after a write, each reported once; answers are right throughout.
+TEST_F(SearchPathsTest, BackgroundUpdatesFollowOwnWrites) {
+  fill(200);
+  std::mutex mu;
+  std::vector<std::string> reports;
+  store::SqliteSearchOptions o;
+  o.report = [&](const std::string& m) {
+    std::lock_guard lock(mu);
+    reports.push_back(m);
+  };
+  auto opened = store::open_sqlite_search_index(dir_ / "congtin.db", o);
+  ASSERT_TRUE(opened.ok());
+  auto& index = **opened;
+  auto fts = open_with(dir_ / "congtin.db", Path::kFts5);
+  const auto wait_for = [&](std::string_view what) {
+    for (int i = 0; i < 500; ++i) {
+      {
+        std::lock_guard lock(mu);
+        for (const auto& m : reports)
+          if (m.find(what) != m.npos) return true;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return false;
+  };
+  index.warm_up();
+  ASSERT_TRUE(wait_for("ready: 200 documents"));
+  Document d;
+  d.id = 201;
+  d.slug = "moi";
+  d.title = "Cà phê Vân Lĩnh xuất khẩu";
+  d.published_at = vn_time(2026, 5, 1);
+  ASSERT_TRUE(index.put(d).ok());
+  expect_same("cà phê", {}, index, *fts);  // FTS5 or the sets, whichever is current
+  ASSERT_TRUE(wait_for("updated for article 201"));
+  expect_same("cà phê", {}, index, *fts);
+  expect_same("Vân Lĩnh", {}, index, *fts);
+  std::lock_guard lock(mu);
+  EXPECT_EQ(reports.size(), 2u) << ::testing::PrintToString(reports);
+}
+
 // Ids far sparser than the articles: no word sets (they are sized by the largest id), and
 // FTS5 answers alone.
 TEST_F(SearchPathsTest, SparseIdsLeaveTheAnswersToFts5) {
@@ -204,6 +248,27 @@ TEST_F(SearchPathsTest, SparseIdsLeaveTheAnswersToFts5) {
   SearchRequest r;
   r.query = parse_query("xúc tiến");
   r.now = vn_time(2030, 1, 1);
+  auto page = memory->search(r);
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  EXPECT_EQ(page->total, 2);
+}
+
+// The same through an update in place: a sparse id added to current word sets leaves them
+// stale (the rebuild then refuses), instead of growing them to the id.
+TEST_F(SearchPathsTest, ASparseIdAddedLeavesTheAnswersToFts5) {
+  put(3, "Hội nghị xúc tiến đầu tư");
+  auto memory = open_with(dir_ / "congtin.db", Path::kMemory);
+  ASSERT_TRUE(memory);
+  SearchRequest r;
+  r.query = parse_query("xúc tiến");
+  r.now = vn_time(2030, 1, 1);
+  ASSERT_TRUE(memory->search(r).ok());  // builds the word sets
+  Document d;
+  d.id = 400'000'000;
+  d.slug = "xa";
+  d.title = "Xúc tiến thương mại tại Vân Lĩnh";
+  d.published_at = vn_time(2026, 1, 1);
+  ASSERT_TRUE(memory->put(d).ok());
   auto page = memory->search(r);
   ASSERT_TRUE(page.ok()) << page.error().message;
   EXPECT_EQ(page->total, 2);

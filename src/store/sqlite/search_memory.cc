@@ -28,6 +28,12 @@ struct Equal {
 constexpr const char* kTextSql =
     "SELECT doc_key, f_title, f_lead, f_body, f_meta, title, lead, meta FROM search_text";
 
+// Everything in the word sets is sized by the largest article id: ids far sparser than the
+// articles (an import that chose its own) would cost more memory than the sets save time.
+bool too_sparse(std::int64_t max_id, std::int64_t articles) {
+  return max_id > kMaxId || (max_id > (1 << 20) && max_id / 8 > articles);
+}
+
 std::uint32_t first_two(std::string_view t) {
   return static_cast<std::uint32_t>(static_cast<unsigned char>(t[0])) << 8 |
          (t.size() > 1 ? static_cast<unsigned char>(t[1]) : 0u);
@@ -52,15 +58,13 @@ Result<std::shared_ptr<const MemoryIndex>> MemoryIndex::build(Connection& c,
     if (!row) return row.take_error();
     m->generation_ = *row ? st->column_int64(0) : 0;
   }
-  // Everything here is sized by the largest article id: ids far sparser than the articles
-  // (an import that chose its own) would cost more memory than the sets save time.
   {
     auto st = c.prepare("SELECT count(*), coalesce(max(article_id), 0) FROM search_docs");
     if (!st) return st.take_error();
     auto row = st->step();
     if (!row) return row.take_error();
     const std::int64_t count = st->column_int64(0), max_id = st->column_int64(1);
-    if (max_id > kMaxId || (max_id > (1 << 20) && max_id / 8 > count))
+    if (too_sparse(max_id, count))
       return Error::unavailable("search: article ids too sparse for the in-memory index");
     m->key_by_id_.assign(static_cast<std::size_t>(max_id) + 1, 0);
     m->category_by_id_.assign(static_cast<std::size_t>(max_id) + 1, 0);
@@ -221,8 +225,9 @@ Result<std::shared_ptr<const MemoryIndex>> MemoryIndex::updated(const Doc* remov
     std::fill_n(&m->short_at_[id * 4], 4, 0u);
   }
   if (added) {
-    if (added->id < 1 || added->id > kMaxId)
-      return Error::invalid("search: article id " + std::to_string(added->id) + " out of range");
+    if (added->id < 1) return Error::invalid("search: article id out of range");
+    if (too_sparse(added->id, m->rows_ + 1))
+      return Error::unavailable("search: article ids too sparse for the in-memory index");
     const auto id = static_cast<std::size_t>(added->id);
     if (id >= m->key_by_id_.size()) {
       // Room for the articles to come too, so that each new one does not grow every bitset.
