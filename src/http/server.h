@@ -16,7 +16,9 @@
 //
 // Thread-safety: stop() and port() may be called from any thread, including from inside a
 // handler. The handler is called concurrently from options.threads threads and must be
-// thread-safe; a handler that blocks holds up the connections of its thread only.
+// thread-safe; a handler that blocks holds up its own connection and one of the threads (the
+// others go on serving every other connection). Timeouts are checked four times a second, so
+// a connection is closed up to 250 ms after its timeout.
 #pragma once
 
 #include <chrono>

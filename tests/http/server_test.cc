@@ -24,6 +24,12 @@ std::string big_page() {
   return s;
 }
 
+std::string huge_body() {
+  std::string s(16 << 20, '\0');
+  for (std::size_t i = 0; i < s.size(); ++i) s[i] = static_cast<char>('a' + (i * 7919) % 26);
+  return s;
+}
+
 Router test_routes() {
   Router r;
   r.get("/hello", [](const Request&, const Params&) { return Response::text(200, "xin chào"); });
@@ -43,6 +49,13 @@ Router test_routes() {
     return Response::text(200, "xong");
   });
   r.post("/echo", [](const Request& req, const Params&) { return Response::text(200, req.body); });
+  // Larger than a loopback socket's send buffer: the answer cannot go out in one send.
+  r.get("/huge", [](const Request&, const Params&) {
+    Response res;
+    res.content_type = "application/octet-stream";
+    res.body = huge_body();
+    return res;
+  });
   return r;
 }
 
@@ -122,6 +135,56 @@ TEST_F(ServerTest, PipelinedRequestsAreAnsweredInOrder) {
   EXPECT_EQ(a->body, "127.0.0.1|/info|1");
   EXPECT_EQ(b->body, "xin chào");
   EXPECT_EQ(d->body, "127.0.0.1|/info|3");
+}
+
+TEST_F(ServerTest, ManyPipelinedRequestsAreAnsweredInOrder) {
+  start(quiet());
+  Connection c(port_);
+  std::string all;
+  for (int i = 0; i < 300; ++i)
+    all += "GET /info?q=" + std::to_string(i) + " HTTP/1.1\r\nHost: t\r\n\r\n";
+  ASSERT_TRUE(c.send(all));
+  for (int i = 0; i < 300; ++i) {
+    auto r = c.read();
+    ASSERT_TRUE(r) << i;
+    EXPECT_EQ(r->body, "127.0.0.1|/info|" + std::to_string(i));
+  }
+}
+
+// Any free thread serves any connection: with two threads, one handler sleeping holds up its
+// own connection only. (Connections pinned to a thread each, round-robin, put every second
+// new connection behind the sleeping handler.)
+TEST_F(ServerTest, SlowHandlerHoldsUpOnlyItsOwnConnection) {
+  start(quiet());
+  Connection slow(port_);
+  ASSERT_TRUE(slow.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n"));
+  std::this_thread::sleep_for(100ms);  // the handler is now sleeping (600 ms)
+  const auto t0 = std::chrono::steady_clock::now();
+  for (int i = 0; i < 4; ++i) {
+    auto r = fetch(port_, "GET", "/hello");
+    ASSERT_TRUE(r) << i;
+    EXPECT_EQ(r->body, "xin chào");
+  }
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, 300ms);
+  auto r = slow.read();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->body, "xong");
+}
+
+// The first send takes what the socket buffer holds; the rest follows as the client reads.
+TEST_F(ServerTest, AnswerLargerThanTheSocketBufferArrivesWhole) {
+  start(quiet());
+  Connection c(port_, 10s);
+  ASSERT_TRUE(c.send("GET /huge HTTP/1.1\r\nHost: t\r\n\r\n"));
+  std::this_thread::sleep_for(200ms);  // a reader slower than the writer
+  auto r = c.read();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_TRUE(r->body == huge_body()) << r->body.size();
+  ASSERT_TRUE(c.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n"));  // still in step
+  auto next = c.read();
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->body, "xin chào");
 }
 
 TEST_F(ServerTest, Http10WithoutKeepAliveCloses) {
