@@ -143,6 +143,31 @@ TEST_F(SearchPathsTest, AWriteElsewhereRetiresTheWordSets) {
   EXPECT_EQ(gone->total, 0);
 }
 
+// A batch (a rebuild or an import) moves the write count once, at its end; the word sets
+// built before it are retired all the same.
+TEST_F(SearchPathsTest, ABatchElsewhereRetiresTheWordSets) {
+  fill(50);
+  auto memory = open_with(dir_ / "congtin.db", Path::kMemory);
+  ASSERT_TRUE(memory);
+  SearchRequest r;
+  r.query = parse_query("xuất khẩu cà phê");
+  r.now = vn_time(2030, 1, 1);
+  ASSERT_EQ(memory->search(r)->total, 0);
+  auto batch = index_->batch([&]() -> Status {
+    for (content::Id id : {6001, 6002}) {
+      Document d;
+      d.id = id;
+      d.slug = "cf-" + std::to_string(id);
+      d.title = "Xuất khẩu cà phê";
+      d.published_at = vn_time(2026, 3, 1);
+      if (Status s = index_->put(d); !s) return s;
+    }
+    return index_->remove(5);
+  });
+  ASSERT_TRUE(batch.ok());
+  EXPECT_EQ(memory->search(r)->total, 2);
+}
+
 // Writes through the index object that holds the word sets update them in place (no
 // rebuild), and the answers stay those of FTS5: new words, a new largest id (the bitsets
 // grow), an edit, a removal.

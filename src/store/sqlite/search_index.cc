@@ -137,6 +137,10 @@ double memory_cost(const sqlite::MemoryIndex::Candidates& c, double n) {
 // collected (sorting 100,000 keys alone takes a millisecond).
 constexpr std::int64_t kMaxCandidates = 20000;
 
+// Set on a thread while it runs a batch (run_batch()): its writes leave the write count to
+// the batch, which moves it once. At 100,000 articles a rebuild saves 200,000 statements.
+thread_local bool tls_in_batch = false;
+
 // A deferred read transaction around the statements of one search: one snapshot for all of
 // them, and one lock of the database's shared memory instead of one per statement.
 class ReadTransaction {
@@ -196,7 +200,7 @@ class SqliteSearchIndex final : public search::SearchIndex {
     const bool alone = !(*conn)->in_transaction();
     auto tx = Transaction::begin(**conn);
     if (!tx) return tx.take_error();
-    auto before = generation(**conn);
+    auto before = tls_in_batch ? Result<std::int64_t>(0) : generation(**conn);
     if (!before) return before.take_error();
     std::optional<sqlite::MemoryIndex::Doc> old;
     if (auto removed = remove_row(**conn, d.id, alone ? &old : nullptr); !removed)
@@ -237,7 +241,9 @@ class SqliteSearchIndex final : public search::SearchIndex {
       st->bind(5, f.f_meta);
       if (Status s = st->run(); !s) return s;
     }
-    if (Status s = count_write(**conn); !s) return s;
+    if (!tls_in_batch) {
+      if (Status s = count_write(**conn); !s) return s;
+    }
     if (Status s = tx->commit(); !s) return s;
     if (alone) {
       own_write(*before, std::move(old),
@@ -256,13 +262,15 @@ class SqliteSearchIndex final : public search::SearchIndex {
     const bool alone = !(*conn)->in_transaction();
     auto tx = Transaction::begin(**conn);
     if (!tx) return tx.take_error();
-    auto before = generation(**conn);
+    auto before = tls_in_batch ? Result<std::int64_t>(0) : generation(**conn);
     if (!before) return before.take_error();
     std::optional<sqlite::MemoryIndex::Doc> old;
     auto removed = remove_row(**conn, id, alone ? &old : nullptr);
     if (!removed) return removed.take_error();
     if (!*removed) return {};  // nothing was indexed: nothing changes, the count neither
-    if (Status s = count_write(**conn); !s) return s;
+    if (!tls_in_batch) {
+      if (Status s = count_write(**conn); !s) return s;
+    }
     if (Status s = tx->commit(); !s) return s;
     if (alone) own_write(*before, std::move(old), std::nullopt);
     return {};
@@ -662,7 +670,14 @@ class SqliteSearchIndex final : public search::SearchIndex {
     // 13 s. The defaults come back before the commit. On an error or an exception from fn,
     // tx's destructor rolls all of it back.
     if (Status s = c.exec_script(kBulkLoadSettings); !s) return s;
-    if (Status s = fn(); !s) return s;
+    {
+      struct InBatch {
+        InBatch() { tls_in_batch = true; }
+        ~InBatch() { tls_in_batch = false; }
+      } in_batch;
+      if (Status s = fn(); !s) return s;
+    }
+    if (Status s = count_write(c); !s) return s;
     if (Status s = c.exec_script(kDefaultSettings); !s) return s;
     return tx->commit();
   }
