@@ -87,6 +87,14 @@ class SearchPathsTest : public IndexTest {
     if (pa->total > 0 && !pa->more) ++partial_;
   }
 
+  // A search for q as typed, now in 2030.
+  static SearchRequest request(std::string_view q) {
+    SearchRequest r;
+    r.query = parse_query(q);
+    r.now = vn_time(2030, 1, 1);
+    return r;
+  }
+
   int compared_ = 0, full_windows_ = 0, partial_ = 0;
 };
 
@@ -126,9 +134,7 @@ TEST_F(SearchPathsTest, AWriteElsewhereRetiresTheWordSets) {
   fill(50);
   auto memory = open_with(dir_ / "congtin.db", Path::kMemory);
   ASSERT_TRUE(memory);
-  SearchRequest r;
-  r.query = parse_query("xuất khẩu cà phê");
-  r.now = vn_time(2030, 1, 1);
+  const SearchRequest r = request("xuất khẩu cà phê");
   auto before = memory->search(r);
   ASSERT_TRUE(before.ok());
   EXPECT_EQ(before->total, 0);
@@ -149,9 +155,7 @@ TEST_F(SearchPathsTest, ABatchElsewhereRetiresTheWordSets) {
   fill(50);
   auto memory = open_with(dir_ / "congtin.db", Path::kMemory);
   ASSERT_TRUE(memory);
-  SearchRequest r;
-  r.query = parse_query("xuất khẩu cà phê");
-  r.now = vn_time(2030, 1, 1);
+  const SearchRequest r = request("xuất khẩu cà phê");
   ASSERT_EQ(memory->search(r)->total, 0);
   auto batch = index_->batch([&]() -> Status {
     for (content::Id id : {6001, 6002}) {
@@ -270,9 +274,7 @@ TEST_F(SearchPathsTest, SparseIdsLeaveTheAnswersToFts5) {
   put(400'000'000, "Xúc tiến thương mại tại Vân Lĩnh");
   auto memory = open_with(dir_ / "congtin.db", Path::kMemory);
   ASSERT_TRUE(memory);
-  SearchRequest r;
-  r.query = parse_query("xúc tiến");
-  r.now = vn_time(2030, 1, 1);
+  const SearchRequest r = request("xúc tiến");
   auto page = memory->search(r);
   ASSERT_TRUE(page.ok()) << page.error().message;
   EXPECT_EQ(page->total, 2);
@@ -284,9 +286,7 @@ TEST_F(SearchPathsTest, ASparseIdAddedLeavesTheAnswersToFts5) {
   put(3, "Hội nghị xúc tiến đầu tư");
   auto memory = open_with(dir_ / "congtin.db", Path::kMemory);
   ASSERT_TRUE(memory);
-  SearchRequest r;
-  r.query = parse_query("xúc tiến");
-  r.now = vn_time(2030, 1, 1);
+  const SearchRequest r = request("xúc tiến");
   ASSERT_TRUE(memory->search(r).ok());  // builds the word sets
   Document d;
   d.id = 400'000'000;
