@@ -30,10 +30,11 @@ std::unique_ptr<SearchIndex> open_with(const std::filesystem::path& db, Path pat
 // Syllables with and without marks, some common, some rare, so that queries meet every case:
 // more than 300 matches, a few, none, phrases that hold and phrases whose words stand apart.
 const char* const kWords[] = {
-    "hợp", "tác", "quốc", "tế", "Hà", "Nội", "hạ", "nổi", "đoàn", "đại", "biểu", "tỉnh",
-    "Vân", "Lĩnh", "thủ", "tục", "hành", "chính", "hộ", "chiếu", "công", "vụ", "ngoại",
-    "giao", "lãnh", "sự", "văn", "bản", "trang", "bảng", "tính", "chèn", "chênh", "lệch",
-    "covid-19", "10/2023", "ĐÀ", "NẴNG", "đổi", "mới", "biên", "giới", "mốc", "thôn"};
+    "hợp", "tác",   "quốc", "tế",   "Hà",    "Nội",   "hạ",   "nổi",      "đoàn",
+    "đại", "biểu",  "tỉnh", "Vân",  "Lĩnh",  "thủ",   "tục",  "hành",     "chính",
+    "hộ",  "chiếu", "công", "vụ",   "ngoại", "giao",  "lãnh", "sự",       "văn",
+    "bản", "trang", "bảng", "tính", "chèn",  "chênh", "lệch", "covid-19", "10/2023",
+    "ĐÀ",  "NẴNG",  "đổi",  "mới",  "biên",  "giới",  "mốc",  "thôn"};
 
 class SearchPathsTest : public IndexTest {
  protected:
@@ -103,13 +104,33 @@ TEST_F(SearchPathsTest, BothWaysGiveTheSamePages) {
   auto fts = open_with(dir_ / "congtin.db", Path::kFts5);
   auto memory = open_with(dir_ / "congtin.db", Path::kMemory);
   ASSERT_TRUE(fts && memory);
-  const char* const queries[] = {
-      "hợp tác", "hop tac", "Hà Nội", "ha noi", "hạ nổi", "đoàn đại biểu tỉnh Vân Lĩnh",
-      "doan dai bieu tinh van linh", "thủ tục hành chính hộ chiếu công vụ ngoại giao",
-      "\"hợp tác quốc tế\"", "\"quốc tế hợp\"", "\"Hà Nội\" -trang", "văn bản -trang",
-      "công -\"ngoại giao\"", "chè*", "chên* lệch", "\"chênh lệch\" biên*", "covid-19",
-      "\"covid 19\"", "10/2023", "ĐÀ NẴNG", "da nang", "mốc thôn giới biên", "Phóng viên",
-      "khong co tu nay", "lãnh sự -lãnh", "tác", "bảng tính chèn"};
+  const char* const queries[] = {"hợp tác",
+                                 "hop tac",
+                                 "Hà Nội",
+                                 "ha noi",
+                                 "hạ nổi",
+                                 "đoàn đại biểu tỉnh Vân Lĩnh",
+                                 "doan dai bieu tinh van linh",
+                                 "thủ tục hành chính hộ chiếu công vụ ngoại giao",
+                                 "\"hợp tác quốc tế\"",
+                                 "\"quốc tế hợp\"",
+                                 "\"Hà Nội\" -trang",
+                                 "văn bản -trang",
+                                 "công -\"ngoại giao\"",
+                                 "chè*",
+                                 "chên* lệch",
+                                 "\"chênh lệch\" biên*",
+                                 "covid-19",
+                                 "\"covid 19\"",
+                                 "10/2023",
+                                 "ĐÀ NẴNG",
+                                 "da nang",
+                                 "mốc thôn giới biên",
+                                 "Phóng viên",
+                                 "khong co tu nay",
+                                 "lãnh sự -lãnh",
+                                 "tác",
+                                 "bảng tính chèn"};
   for (const char* q : queries) {
     SearchRequest r;
     expect_same(q, r, *fts, *memory);
@@ -186,8 +207,9 @@ TEST_F(SearchPathsTest, OwnWritesUpdateTheWordSetsInPlace) {
   ASSERT_TRUE(opened.ok());
   auto& memory = **opened;
   auto fts = open_with(dir_ / "congtin.db", Path::kFts5);
-  const char* const queries[] = {"hợp tác", "xuất khẩu cà phê", "\"cà phê\" -hợp",
-                                 "Hà Nội", "cà*", "đoàn đại biểu tỉnh Vân Lĩnh"};
+  const char* const queries[] = {
+      "hợp tác", "xuất khẩu cà phê",           "\"cà phê\" -hợp", "Hà Nội",
+      "cà*",     "đoàn đại biểu tỉnh Vân Lĩnh"};
   const auto compare = [&] {
     for (const char* q : queries) expect_same(q, {}, memory, *fts);
   };

@@ -324,16 +324,16 @@ class SqliteSearchIndex final : public search::SearchIndex {
       if (Status s = sqlite::split_phrases(filter, **words); !s) return s.take_error();
       found = (*memory)->candidates(filter);
     }
-    if (found && (options_.path == SqliteSearchOptions::Path::kMemory ||
-                  found->count <= kMaxCandidates)) {
+    if (found &&
+        (options_.path == SqliteSearchOptions::Path::kMemory || found->count <= kMaxCandidates)) {
       candidates = (*memory)->keys(*found, keys, r.category_ids);
       const auto n = static_cast<double>(candidates.size());
       in_memory = options_.path == SqliteSearchOptions::Path::kMemory ||
                   memory_cost(*found, n) < fts_cost(*found, n, categories.has_value());
     }
     if (in_memory) {
-      if (Status s = memory_window(c, **memory, filter, candidates, found->exact, forms, page,
-                                   window);
+      if (Status s =
+              memory_window(c, **memory, filter, candidates, found->exact, forms, page, window);
           !s)
         return s.take_error();
     } else {
@@ -508,8 +508,8 @@ class SqliteSearchIndex final : public search::SearchIndex {
         ++page.total;
         break;
       }
-      auto st = c.prepare(
-          "SELECT f_title, f_lead, f_body, f_meta FROM search_text WHERE doc_key = ?1");
+      auto st =
+          c.prepare("SELECT f_title, f_lead, f_body, f_meta FROM search_text WHERE doc_key = ?1");
       if (!st) return st.take_error();
       st->bind(1, key);
       auto row = st->step();
@@ -588,10 +588,10 @@ class SqliteSearchIndex final : public search::SearchIndex {
       std::lock_guard lock(memory_.mu);
       memory_.building = false;
       if (built) memory_.current = std::move(*built);
-      memory_.not_before = end + (built ? std::max<std::chrono::steady_clock::duration>(
-                                              std::chrono::seconds(2), 2 * (end - now))
-                                        : std::chrono::steady_clock::duration(
-                                              std::chrono::seconds(30)));
+      memory_.not_before =
+          end + (built ? std::max<std::chrono::steady_clock::duration>(std::chrono::seconds(2),
+                                                                       2 * (end - now))
+                       : std::chrono::steady_clock::duration(std::chrono::seconds(30)));
     });
   }
 
@@ -739,8 +739,9 @@ Result<std::unique_ptr<search::SearchIndex>> open_sqlite_search_index(
   sqlite::register_search_rank();  // before the pool opens its first connection
   auto pool = sqlite::open_existing_pool(file);
   if (!pool) return pool.take_error();
-  if (Status s = sqlite::require_tables(**pool, {"search_docs", "search_text", "search_fts", "search_generation"},
-                                        "search index");
+  if (Status s = sqlite::require_tables(
+          **pool, {"search_docs", "search_text", "search_fts", "search_generation"},
+          "search index");
       !s)
     return s.take_error();
   return std::unique_ptr<search::SearchIndex>(new SqliteSearchIndex(std::move(*pool), options));

@@ -12,8 +12,9 @@
 // are common and their intersection small (where that walk is longest), the in-memory word
 // sets (search_memory.h) give the matching documents at once and their folded text is scored
 // in C++. The word sets are built in a background thread (warm_up(), or the first search
-// that finds them missing or older than the index's last write) and used only while no
-// write has happened since; until then FTS5 answers.
+// that finds them missing or older than the index's last write), follow this object's own
+// writes by an update in place (also in the background), and are used only while they
+// describe the index as it is (search_generation); otherwise FTS5 answers.
 #pragma once
 
 #include <filesystem>
@@ -37,8 +38,8 @@ struct SqliteSearchOptions {
   // False: a search that finds the word sets missing or stale builds them itself, at once,
   // instead of in the background (tests).
   bool build_in_background = true;
-  // Told, from the building thread, the outcome of each background build ("search: word sets
-  // of 100000 documents ready: ..."); serve logs it.
+  // Told, from the background thread, the outcome of each build ("search: in-memory word sets
+  // ready: 100000 documents, ...") and update in place; serve logs it.
   std::function<void(const std::string&)> report;
 };
 

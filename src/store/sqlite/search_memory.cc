@@ -418,8 +418,7 @@ DocScorer::DocScorer(const FtsExpression& e, RankQuery q, Fts5Words& words)
   }
 }
 
-Result<std::optional<double>> DocScorer::score(
-    const std::string_view (&columns)[kRankColumns]) {
+Result<std::optional<double>> DocScorer::score(const std::string_view (&columns)[kRankColumns]) {
   const int phrases = static_cast<int>(e_.phrases.size());
   tf_.assign(static_cast<std::size_t>(phrases) * kRankColumns, 0);
   if (q_.words >= 2) {
@@ -440,7 +439,9 @@ Result<std::optional<double>> DocScorer::score(
       for (int p = 0; p < phrases; ++p) {
         const FtsPhrase& ph = e_.phrases[static_cast<std::size_t>(p)];
         const std::size_t k = ph.tokens.size();
-        if (k == 0 || i + k > n || (key_[static_cast<std::size_t>(p)] != key && !short_prefix_[static_cast<std::size_t>(p)]))
+        if (k == 0 || i + k > n ||
+            (key_[static_cast<std::size_t>(p)] != key &&
+             !short_prefix_[static_cast<std::size_t>(p)]))
           continue;
         bool match = true;
         for (std::size_t j = 0; j < k && match; ++j) {
@@ -460,8 +461,8 @@ Result<std::optional<double>> DocScorer::score(
     if (e_.phrases[static_cast<std::size_t>(p)].excluded ? found > 0 : found == 0)
       return std::optional<double>();
   }
-  return std::optional<double>(
-      rank_score(q_, phrases, tf_, [&](int c) { return length[c]; }, positions_));
+  return std::optional<double>(rank_score(
+      q_, phrases, tf_, [&](int c) { return length[c]; }, positions_));
 }
 
 }  // namespace congtin::store::sqlite

@@ -13,8 +13,9 @@
 //
 // A MemoryIndex is built from search_docs and the folded columns of search_text in one read
 // transaction, and carries the search_generation count (search_schema.h, migration 10) it was
-// built at: it describes the index exactly as long as that count has not moved. Immutable
-// once built; any number of threads may read it.
+// built at: it describes the index exactly as long as that count has not moved. A write of
+// the owning process makes an updated copy at the next count (updated()). Immutable once
+// built; any number of threads may read it.
 #pragma once
 
 #include <atomic>
@@ -94,8 +95,8 @@ class MemoryIndex {
  private:
   using Bits = std::vector<std::uint64_t>;
   struct Postings {
-    Bits bits;                        // dense words: one bit per article id
-    std::vector<std::uint32_t> ids;   // other words: sorted article ids
+    Bits bits;                       // dense words: one bit per article id
+    std::vector<std::uint32_t> ids;  // other words: sorted article ids
     std::int64_t count = 0;
   };
   // The set of a phrase's words (superset of its documents when it has several), or of
@@ -106,19 +107,19 @@ class MemoryIndex {
 
   std::int64_t generation_ = 0;
   std::int64_t rows_ = 0;
-  double total_[kRankColumns] = {};  // tokens per column over all rows
-  std::vector<std::string> terms_;   // sorted
-  std::vector<Postings> postings_;   // parallel to terms_
-  std::vector<std::int64_t> key_by_id_;       // 0: not indexed
+  double total_[kRankColumns] = {};      // tokens per column over all rows
+  std::vector<std::string> terms_;       // sorted
+  std::vector<Postings> postings_;       // parallel to terms_
+  std::vector<std::int64_t> key_by_id_;  // 0: not indexed
   std::vector<std::int64_t> category_by_id_;
-  std::string short_;                  // short fields, case-folded, one after another
+  std::string short_;                    // short fields, case-folded, one after another
   std::vector<std::uint32_t> short_at_;  // per id: 4 offsets into short_ (title, lead, meta, end)
 };
 
 // Scores documents for one expression from their folded columns (f_title, f_lead, f_body,
-// f_meta), splitting them with FTS5's own tokenizer: the score congtin_rank gives the same row, or
-// nullopt when the document does not match (a required phrase missing, an excluded one
-// present). One per search; not thread-safe.
+// f_meta), splitting them with FTS5's own tokenizer: the score congtin_rank gives the same
+// row, or nullopt when the document does not match (a required phrase missing, an excluded
+// one present). One per search; not thread-safe.
 class DocScorer {
  public:
   // e's phrases must have their tokens (split_phrases).
@@ -132,7 +133,7 @@ class DocScorer {
   std::vector<std::string_view> tokens_;
   std::vector<int> tf_;
   std::vector<std::vector<int>> positions_[kRankColumns];
-  std::vector<bool> first_;  // by the first two bytes of a token: may start a phrase
+  std::vector<bool> first_;         // by the first two bytes of a token: may start a phrase
   std::vector<std::uint32_t> key_;  // per phrase: the first two bytes of its first word
   std::vector<bool> short_prefix_;  // per phrase: a prefix of one byte
 };

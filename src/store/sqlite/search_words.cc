@@ -62,7 +62,9 @@ Status Fts5Words::split(std::string_view text, std::vector<std::string_view>& ou
   static constexpr auto kClass = [] {
     std::array<unsigned char, 256> t{};
     for (int c = 0; c < 256; ++c)
-      t[c] = c >= 0x80 || (c >= 'A' && c <= 'Z') ? 2 : ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
+      t[c] = c >= 0x80 || (c >= 'A' && c <= 'Z')
+                 ? 2
+                 : ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
     return t;
   }();
   std::size_t i = 0;

@@ -44,7 +44,7 @@ class Fts5Words {
   Fts5Words() = default;
   std::unique_ptr<Api> api_;
   Fts5Tokenizer* tokenizer_ = nullptr;
-  std::string arena_;  // words the tokenizer folded
+  std::string arena_;                             // words the tokenizer folded
   std::vector<std::string_view>* out_ = nullptr;  // of the split() under way
 };
 
