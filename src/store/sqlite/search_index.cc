@@ -568,11 +568,9 @@ class SqliteSearchIndex final : public search::SearchIndex {
   void start_build(std::unique_lock<std::mutex>&) {
     const auto now = std::chrono::steady_clock::now();
     if (memory_.building || now < memory_.not_before || memory_.stop) return;
-    if (memory_.builder.joinable()) memory_.builder.join();  // finished: building is false
-    memory_.building = true;
     // At the threads' usual priority: a lower one starves the build for as long as the
     // server is busy, which is when the word sets pay most.
-    memory_.builder = std::thread([this, now] {
+    in_background([this, now] {
       auto built = build_memory_index();
       const auto end = std::chrono::steady_clock::now();
       if (options_.report) {
@@ -586,7 +584,6 @@ class SqliteSearchIndex final : public search::SearchIndex {
                         "); full-text search answers alone");
       }
       std::lock_guard lock(memory_.mu);
-      memory_.building = false;
       if (built) memory_.current = std::move(*built);
       memory_.not_before =
           end + (built ? std::max<std::chrono::steady_clock::duration>(std::chrono::seconds(2),
@@ -644,10 +641,16 @@ class SqliteSearchIndex final : public search::SearchIndex {
       (void)update();
       return;
     }
+    in_background([update = std::move(update)] { (void)update(); });
+  }
+
+  // Runs work on the builder thread, marked as building until it returns. The caller holds
+  // memory_.mu and has checked that nothing is building.
+  void in_background(std::function<void()> work) {
     if (memory_.builder.joinable()) memory_.builder.join();  // finished: building is false
     memory_.building = true;
-    memory_.builder = std::thread([this, update = std::move(update)] {
-      (void)update();
+    memory_.builder = std::thread([this, work = std::move(work)] {
+      work();
       std::lock_guard lock(memory_.mu);
       memory_.building = false;
     });

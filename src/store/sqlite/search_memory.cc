@@ -138,15 +138,9 @@ Result<std::shared_ptr<const MemoryIndex>> MemoryIndex::build(Connection& c,
       }
     }
     if (!indexed) continue;
-    // Title, lead and meta as typed, case-folded, for the exact forms.
-    std::uint32_t* at = &m->short_at_[static_cast<std::size_t>(id) * 4];
-    for (int f = 0; f < 3; ++f) {
-      at[f] = static_cast<std::uint32_t>(m->short_.size());
-      m->short_ += search::case_fold(st->column_text(5 + f));
-    }
-    at[3] = static_cast<std::uint32_t>(m->short_.size());
-    if (m->short_.size() > std::numeric_limits<std::uint32_t>::max())
-      return Error::unavailable("search: too much text for the in-memory index");
+    const std::string_view fields[3] = {st->column_text(5), st->column_text(6), st->column_text(7)};
+    if (Status s = m->keep_short_fields(static_cast<std::size_t>(id), fields); !s)
+      return s.take_error();
   }
   m->short_.shrink_to_fit();
   for (int col = 0; col < kRankColumns; ++col) m->total_[col] = static_cast<double>(totals[col]);
@@ -168,6 +162,19 @@ Result<std::shared_ptr<const MemoryIndex>> MemoryIndex::build(Connection& c,
   }
   m->postings_ = std::move(postings);
   return std::shared_ptr<const MemoryIndex>(std::move(m));
+}
+
+Status MemoryIndex::keep_short_fields(std::size_t id, const std::string_view (&fields)[3]) {
+  // Title, lead and meta as typed, case-folded, for the exact forms.
+  std::uint32_t* at = &short_at_[id * 4];
+  for (int f = 0; f < 3; ++f) {
+    at[f] = static_cast<std::uint32_t>(short_.size());
+    short_ += search::case_fold(fields[f]);
+  }
+  at[3] = static_cast<std::uint32_t>(short_.size());
+  if (short_.size() > std::numeric_limits<std::uint32_t>::max())
+    return Error::unavailable("search: too much text for the in-memory index");
+  return {};
 }
 
 bool MemoryIndex::short_fields(std::int64_t key, std::string_view (&fields)[3]) const {
@@ -258,14 +265,8 @@ Result<std::shared_ptr<const MemoryIndex>> MemoryIndex::updated(const Doc* remov
     }
     m->key_by_id_[id] = added->key;
     m->category_by_id_[id] = added->category;
-    std::uint32_t* at = &m->short_at_[id * 4];
-    for (int f = 0; f < 3; ++f) {
-      at[f] = static_cast<std::uint32_t>(m->short_.size());
-      m->short_ += search::case_fold(added->fields[f]);
-    }
-    at[3] = static_cast<std::uint32_t>(m->short_.size());
-    if (m->short_.size() > std::numeric_limits<std::uint32_t>::max())
-      return Error::unavailable("search: too much text for the in-memory index");
+    const std::string_view fields[3] = {added->fields[0], added->fields[1], added->fields[2]};
+    if (Status s = m->keep_short_fields(id, fields); !s) return s.take_error();
   }
   m->generation_ = generation;
   return std::shared_ptr<const MemoryIndex>(std::move(m));

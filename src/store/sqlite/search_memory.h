@@ -103,6 +103,9 @@ class MemoryIndex {
   // the words starting with the last one when prefix; false when no document can match.
   bool phrase_set(const FtsPhrase& p, Bits& out, Candidates* cost) const;
   void or_into(const Postings& p, Bits& out) const;
+  // Appends article id's title, lead and meta, case-folded, to short_ and points
+  // short_at_ at them; kUnavailable past 4 GiB (the offsets are 32-bit).
+  Status keep_short_fields(std::size_t id, const std::string_view (&fields)[3]);
   std::pair<std::size_t, std::size_t> range_of(std::string_view word, bool prefix) const;
 
   std::int64_t generation_ = 0;
