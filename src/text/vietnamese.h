@@ -22,6 +22,10 @@ std::string to_nfc(std::string_view s);
 // the same, and fold(fold(s)) == fold(s). ASCII input is only lower-cased. Letters of other
 // scripts are case-folded and lose their nonspacing marks too ("Ä" -> "a", "Σ" -> "σ").
 std::string fold(std::string_view s);
+// fold() by ICU's normaliser and case mapper alone, without the table of code points that
+// fold() looks most of Vietnamese up in. The same result for every input (tests and the fuzz
+// target compare them); slower.
+std::string fold_with_icu(std::string_view s);
 
 // ASCII slug: folded, runs of anything but [a-z0-9] become one '-', trimmed, at most
 // max_len bytes (cut at a '-' boundary where possible). Empty if nothing is left.
