@@ -107,6 +107,10 @@ class ArticleRepository {
   // Published articles with published_at <= now, newest first (then id descending).
   virtual Result<std::vector<ArticleSummary>> published(const ArticleQuery& q, Time now) = 0;
   virtual Result<std::int64_t> count_published(const ArticleQuery& q, Time now) = 0;
+  // The ids of every article published at or before now, in the order of published(), read
+  // at one moment (unlike pages of published(), which move when an article is published in
+  // between).
+  virtual Result<std::vector<Id>> published_ids(Time now) = 0;
 };
 
 class PageRepository {

@@ -46,9 +46,11 @@ class Indexer {
   // longer exists.
   Status index_article(content::Id id);
 
-  // Rebuilds the index from every published article, in one transaction: readers see the
-  // old index until the new one is complete. progress(done, total) is called after each
-  // article. Then compacts the index. Returns the number of articles indexed.
+  // Rebuilds the index from every published article, in one transaction (replace_all()):
+  // readers see the old index until the new one is complete. The articles are read, stripped
+  // of markup and folded by as many threads as there are cores, and written by the calling
+  // thread. progress(done, total) is called as each article is written. Then compacts the
+  // index. Returns the number of articles indexed.
   Result<std::size_t> rebuild(const std::function<void(std::size_t, std::size_t)>& progress);
 
   // Rebuilds the index when it is empty and articles are published (a database whose index

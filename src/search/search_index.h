@@ -129,6 +129,24 @@ class SearchIndex {
   // Runs fn with every index write it makes on this thread in one transaction: all or
   // nothing, and much faster for many writes. Not reentrant.
   virtual Status batch(const std::function<Status()>& fn) = 0;
+  // Replaces every document by those next() gives until it gives nullopt, each id at most
+  // once, in one transaction: all or nothing (an error from next() or a write leaves the index as
+  // it was). Documents should come folded (fold_document()) so that a caller can fold on another
+  // thread. The fastest way to fill an index; this default is clear() and put() in a batch(). Not
+  // within a batch().
+  using NextDocument = std::function<Result<std::optional<Document>>()>;
+  virtual Status replace_all(const NextDocument& next) {
+    return batch([&]() -> Status {
+      if (Status s = clear(); !s) return s;
+      for (;;) {
+        auto d = next();
+        if (!d) return d.take_error();
+        if (!*d) return {};
+        if (Status s = put(**d); !s) return s;
+      }
+    });
+  }
+
   // Compacts the index after a bulk load (slow; makes later queries faster).
   virtual Status optimize() = 0;
   // Prepares, in the background, what the index keeps in memory to answer faster; returns

@@ -119,6 +119,50 @@ TEST_F(IndexerTest, RebuildIndexesPublishedOnly) {
   EXPECT_EQ(ids("hoi dam"), Ids{b});
 }
 
+// More articles than one chunk of a preparing thread, so that several threads prepare them
+// and the writer takes their chunks in order.
+TEST_F(IndexerTest, RebuildIndexesEveryArticleOfManyChunks) {
+  constexpr int kArticles = 1234;
+  std::vector<content::Id> all;
+  ASSERT_TRUE(store_
+                  ->transaction([&]() -> Status {
+                    for (int i = 0; i < kArticles; ++i) {
+                      content::Article a;
+                      a.title = "Bản tin số " + std::to_string(i);
+                      a.slug = "ban-tin-" + std::to_string(i);
+                      a.body_html = "<p>Mã <em>m" + std::to_string(i) + "x</em>.</p>";
+                      a.category_id = category_;
+                      a.status = i % 10 == 9 ? ArticleStatus::kDraft : ArticleStatus::kPublished;
+                      a.published_at = vn_time(2019, 1, 1) + std::chrono::minutes(i);
+                      a.created_at = a.updated_at = *a.published_at;
+                      auto id = store_->articles().create(a);
+                      if (!id) return id.take_error();
+                      if (a.status == ArticleStatus::kPublished) all.push_back(*id);
+                    }
+                    return {};
+                  })
+                  .ok());
+  std::vector<std::size_t> seen;
+  auto n = indexer_->rebuild([&](std::size_t done, std::size_t total) {
+    EXPECT_EQ(total, all.size());
+    seen.push_back(done);
+  });
+  ASSERT_TRUE(n.ok()) << n.error().message;
+  EXPECT_EQ(*n, all.size());
+  ASSERT_EQ(seen.size(), all.size());  // once per article, counting up
+  for (std::size_t i = 0; i < seen.size(); ++i) ASSERT_EQ(seen[i], i + 1);
+  EXPECT_EQ(*index_->size(), static_cast<std::int64_t>(all.size()));
+  // Each published article by a word of its own body; drafts are not indexed.
+  for (int i : {0, 1, 199, 200, 201, 599, 600, 1000, 1233}) {
+    const std::string word = "m" + std::to_string(i) + "x";
+    if (i % 10 == 9) {
+      EXPECT_TRUE(ids(word).empty()) << word;
+    } else {
+      EXPECT_EQ(ids(word).size(), 1u) << word;
+    }
+  }
+}
+
 TEST_F(IndexerTest, RebuildIfEmptyFillsAnEmptyIndexOnly) {
   auto nothing = indexer_->rebuild_if_empty(nullptr);  // nothing published yet
   ASSERT_TRUE(nothing.ok()) << nothing.error().message;

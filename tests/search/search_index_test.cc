@@ -237,6 +237,74 @@ TEST_F(SearchIndexTest, BatchIsAllOrNothing) {
   EXPECT_TRUE(ids("tin trong lo").empty());
 }
 
+// A source of documents for replace_all(): these, then the end (or `fail` after them).
+SearchIndex::NextDocument documents(std::vector<Document> docs,
+                                    std::optional<Error> fail = std::nullopt) {
+  auto left = std::make_shared<std::vector<Document>>(std::move(docs));
+  std::reverse(left->begin(), left->end());
+  return [left, fail]() -> Result<std::optional<Document>> {
+    if (left->empty()) {
+      if (fail) return *fail;
+      return std::optional<Document>();
+    }
+    Document d = std::move(left->back());
+    left->pop_back();
+    return std::optional<Document>(std::move(d));
+  };
+}
+
+Ids sorted(Ids ids) {
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+Document document(content::Id id, std::string title, bool folded) {
+  Document d;
+  d.id = id;
+  d.slug = "moi-" + std::to_string(id);
+  d.title = std::move(title);
+  d.body_text = "Nội dung của bài " + std::to_string(id) + ".";
+  d.tags = {"đối ngoại"};
+  d.published_at = vn_time(2018, 3, static_cast<int>(id % 28) + 1);
+  if (folded) fold_document(d);
+  return d;
+}
+
+TEST_F(SearchIndexTest, ReplaceAllReplacesEveryDocument) {
+  ASSERT_EQ(ids("dong dang"), Ids{1});
+  // Folded ahead, as a rebuild hands them, or not: replace_all folds those itself.
+  Status s = index_->replace_all(documents(
+      {document(10, "Tiếp Đại sứ Hàn Quốc", true), document(11, "Đại sứ quán Nhật Bản", false)}));
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  EXPECT_TRUE(ids("dong dang").empty());  // the old documents are gone
+  EXPECT_EQ(sorted(ids("dai su")), (Ids{10, 11}));
+  EXPECT_EQ(sorted(ids("doi ngoai")), (Ids{10, 11}));  // tags, folded into meta
+  EXPECT_EQ(*index_->size(), 2);
+  // The index goes on as usual after it: a put replaces, a remove removes.
+  put(10, "Tiếp Tổng Lãnh sự", "");
+  EXPECT_EQ(ids("dai su"), Ids{11});
+  ASSERT_TRUE(index_->remove(11).ok());
+  EXPECT_TRUE(ids("dai su").empty());
+  // Nothing to give: an empty index.
+  ASSERT_TRUE(index_->replace_all(documents({})).ok());
+  EXPECT_TRUE(*index_->empty());
+}
+
+TEST_F(SearchIndexTest, ReplaceAllIsAllOrNothing) {
+  // An error from the source after some documents were written...
+  Status s = index_->replace_all(
+      documents({document(10, "Tiếp Đại sứ Hàn Quốc", true)}, Error::unavailable("đọc lỗi")));
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().message, "đọc lỗi");
+  // ... or from the index (the same id twice) leaves it as it was.
+  s = index_->replace_all(
+      documents({document(10, "Tiếp Đại sứ Hàn Quốc", true), document(10, "Đại sứ quán", true)}));
+  ASSERT_FALSE(s.ok());
+  EXPECT_TRUE(ids("dai su").empty());
+  EXPECT_EQ(ids("dong dang"), Ids{1});
+  EXPECT_EQ(*index_->size(), 3);
+}
+
 TEST_F(SearchIndexTest, EmptyQueryIsEmptyPage) {
   const SearchPage p = find("  -  ");
   EXPECT_EQ(p.total, 0);

@@ -129,6 +129,7 @@ struct DownArticles final : content::ArticleRepository {
   Result<std::int64_t> count_published(const content::ArticleQuery&, content::Time) override {
     return down();
   }
+  Result<std::vector<content::Id>> published_ids(content::Time) override { return down(); }
 };
 struct DownPages final : content::PageRepository {
   Result<std::vector<content::Page>> list() override { return down(); }

@@ -211,6 +211,19 @@ TEST_F(PublishedTest, SummariesCarryListingFields) {
   EXPECT_EQ(s.published_at, a.published_at);
 }
 
+TEST_F(PublishedTest, IdsAreThoseOfPublishedInItsOrder) {
+  auto r = store().articles().published_ids(at(kNow));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  std::vector<Id> want;
+  for (const char* slug :
+       {"exactly-now", "notice-same-time", "notice", "border-featured", "foreign", "news-old"})
+    want.push_back(ids_.at(slug));
+  EXPECT_EQ(*r, want);
+  auto later = store().articles().published_ids(at(kNow + 1));
+  ASSERT_TRUE(later.ok());
+  EXPECT_EQ(later->size(), 7u);  // "future" too
+}
+
 TEST_F(PublishedTest, LaterNowShowsScheduledTimesReached) {
   auto r = store().articles().count_published({}, at(kNow + 1));
   ASSERT_TRUE(r.ok());
@@ -233,6 +246,9 @@ TEST_F(StoreTest, LimitIsClampedTo1000) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->size(), 1000u);
   EXPECT_EQ(*store().articles().count_published(q, at(1'000'000)), 1005);
+  auto all = store().articles().published_ids(at(1'000'000));  // not clamped: every id
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->size(), 1005u);
 }
 
 }  // namespace

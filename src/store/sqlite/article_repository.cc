@@ -360,6 +360,24 @@ Result<std::int64_t> SqliteArticleRepository::count_published(const ArticleQuery
   return stmt->column_int64(0);
 }
 
+Result<std::vector<Id>> SqliteArticleRepository::published_ids(Time now) {
+  auto conn = pool_.this_thread();
+  if (!conn) return conn.take_error();
+  // One statement: one snapshot of the database.
+  auto stmt = (*conn)->prepare(
+      "SELECT id FROM articles WHERE status = 'published' AND published_at <= ?1"
+      " ORDER BY published_at DESC, id DESC");
+  if (!stmt) return stmt.take_error();
+  stmt->bind(1, to_unix(now));
+  std::vector<Id> ids;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.take_error();
+    if (!*row) return ids;
+    ids.push_back(stmt->column_int64(0));
+  }
+}
+
 #undef CONGTIN_ARTICLE_COLUMNS
 
 }  // namespace congtin::store::sqlite

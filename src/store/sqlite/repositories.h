@@ -68,6 +68,7 @@ class SqliteArticleRepository final : public content::ArticleRepository {
   Result<std::vector<content::ArticleSummary>> published(const content::ArticleQuery& q,
                                                          content::Time now) override;
   Result<std::int64_t> count_published(const content::ArticleQuery& q, content::Time now) override;
+  Result<std::vector<content::Id>> published_ids(content::Time now) override;
 
  private:
   ConnectionPool& pool_;
