@@ -40,8 +40,13 @@
 
 namespace congtin::admin {
 
+inline constexpr std::string_view kDefaultSiteName = "Cổng thông tin";
+
 struct AdminOptions {
-  std::string site_name = "Cổng thông tin";  // shown in the header and the page title
+  // The site's name in the header and the page titles, asked for each page, so that a name
+  // saved in Cài đặt trang shows at once (SiteAdmin's stored_site_name()); without it, or when
+  // it gives nothing, kDefaultSiteName.
+  std::function<std::string()> site_name;
   // Mark cookies Secure on every answer (the site is served over HTTPS by a proxy that does
   // not send X-Forwarded-Proto, or directly).
   bool force_secure_cookies = false;

@@ -21,6 +21,13 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kSiteNoti
 
 }  // namespace
 
+std::function<std::string()> stored_site_name(content::Store& store) {
+  return [&store]() -> std::string {
+    auto settings = store.site().settings();
+    return settings ? settings->name : std::string();
+  };
+}
+
 SiteAdmin::SiteAdmin(std::shared_ptr<const BackOfficeDeps> back_office, SiteAdminDeps site)
     : state_(std::make_shared<State>(
           State{back_office, site.store, site.audit,

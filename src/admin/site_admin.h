@@ -18,7 +18,9 @@
 // event bus and audit log must outlive the router's use of the routes.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <string>
 
 #include "content/audit.h"
 #include "content/events.h"
@@ -34,6 +36,10 @@ struct SiteAdminDeps {
   content::EventBus& events;
   content::AuditLog& audit;
 };
+
+// For AdminOptions::site_name: the name saved in the site's settings, read from store at each
+// call (one row); empty when there is none or it cannot be read.
+std::function<std::string()> stored_site_name(content::Store& store);
 
 class SiteAdmin {
  public:

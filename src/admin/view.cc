@@ -86,8 +86,10 @@ http::Response finish(http::Response r) {
 nlohmann::json frame_context(const BackOfficeDeps& d, const auth::Authenticated* who,
                              const http::Request& req, std::string_view title) {
   nlohmann::json ctx;
-  ctx["site_name"] = d.options.site_name;
-  ctx["page_title"] = std::string(title) + " — Quản trị — " + d.options.site_name;
+  std::string site_name = d.options.site_name ? d.options.site_name() : std::string();
+  if (site_name.empty()) site_name = kDefaultSiteName;
+  ctx["page_title"] = std::string(title) + " — Quản trị — " + site_name;
+  ctx["site_name"] = std::move(site_name);
   ctx["title"] = std::string(title);
   if (auto code = req.query_param("tb")) {
     if (auto text = notice_text(*code); !text.empty()) ctx["notice"] = std::string(text);

@@ -63,7 +63,7 @@ Result<std::unique_ptr<AdminWiring>> wire_admin(const Config& config, const Admi
 
   admin::AdminOptions opts;
   opts.trusted_proxies = config.trusted_proxies;
-  if (auto site = store.site().settings(); site && !site->name.empty()) opts.site_name = site->name;
+  opts.site_name = admin::stored_site_name(store);
   opts.force_secure_cookies = config.base_url.starts_with("https://") || config.secure_cookies;
   opts.static_dir = themes / "admin" / "static";
   opts.vendor_dir = themes / "default" / "static" / "vendor";

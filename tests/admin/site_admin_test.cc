@@ -37,6 +37,7 @@ class SiteAdminTest : public auth::testing::AccountsTest {
     AdminOptions o;
     o.static_dir = std::string(CONGTIN_ADMIN_THEME_DIR) + "/static";
     o.vendor_dir = std::string(CONGTIN_DEFAULT_THEME_DIR) + "/static/vendor";
+    o.site_name = stored_site_name(*store_);
     office_ = std::make_unique<BackOffice>(*service_, *theme_, clock_, std::move(o));
     office_->add_routes(router_);
     site_ = std::make_unique<SiteAdmin>(office_->deps(),
@@ -278,8 +279,10 @@ TEST_F(SiteAdminTest, LinksContactsAndSettings) {
 
   http::Response settings = a.get("/admin/cai-dat");
   EXPECT_THAT(settings.body, HasSubstr("value=\"Sở Ngoại vụ tỉnh Lạc Hồng\""));
+  EXPECT_THAT(settings.body,
+              HasSubstr("<title>Cài đặt trang — Quản trị — Sở Ngoại vụ tỉnh Lạc Hồng"));
   http::Response saved = a.submit("/admin/cai-dat", "/admin/cai-dat",
-                                  {{"name", "Sở Ngoại vụ tỉnh Lạc Hồng"},
+                                  {{"name", "Sở Ngoại vụ tỉnh Lạc Hồng mới"},
                                    {"slogan", "Hội nhập quốc tế – Biên giới hòa bình"},
                                    {"logo_url", "/media/ab/logo.png"},
                                    {"phone", "0200 3851 200"},
@@ -287,8 +290,10 @@ TEST_F(SiteAdminTest, LinksContactsAndSettings) {
   EXPECT_EQ(saved.status, 303);
   EXPECT_EQ(header(saved, "Location"), "/admin/cai-dat?tb=cai-dat-trang-da-luu");
   EXPECT_EQ(store_->site().settings()->slogan, "Hội nhập quốc tế – Biên giới hòa bình");
-  EXPECT_THAT(a.get("/admin/cai-dat?tb=cai-dat-trang-da-luu").body,
-              HasSubstr("Đã lưu cài đặt trang."));
+  const std::string after = a.get("/admin/cai-dat?tb=cai-dat-trang-da-luu").body;
+  EXPECT_THAT(after, HasSubstr("Đã lưu cài đặt trang."));
+  // The new name in the back office's header and titles at once, without a restart.
+  EXPECT_THAT(after, HasSubstr("— Quản trị — Sở Ngoại vụ tỉnh Lạc Hồng mới</title>"));
 
   // add, add, move, edit, delete, contact, settings: each one event, kSiteChanged.
   EXPECT_EQ(events_seen_, std::vector<EventKind>(7, EventKind::kSiteChanged));
