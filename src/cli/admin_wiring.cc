@@ -2,17 +2,19 @@
 
 #include <spdlog/spdlog.h>
 
+#include <optional>
 #include <string>
 
 #include "admin/admin.h"
 #include "admin/site_admin.h"
+#include "auth/auth_service.h"
 #include "cli/articles_wiring.h"
 #include "cli/media_wiring.h"
-#include "auth/auth_service.h"
+#include "core/periodic.h"
 #include "render/theme.h"
 #include "stats/dashboard.h"
-#include "store/sqlite/stats_repository.h"
 #include "store/sqlite/audit_repository.h"
+#include "store/sqlite/stats_repository.h"
 #include "store/sqlite/user_repository.h"
 
 namespace congtin::cli {
@@ -26,6 +28,7 @@ class Wiring final : public AdminWiring {
   std::unique_ptr<auth::AuthService> auth;
   std::unique_ptr<admin::BackOffice> back_office;
   std::unique_ptr<admin::SiteAdmin> site_admin;
+  std::optional<Periodic> housekeeping;  // last: stopped before what it uses goes
 };
 
 }  // namespace
@@ -53,13 +56,18 @@ Result<std::unique_ptr<AdminWiring>> wire_admin(const Config& config, const Admi
   w->auth = std::make_unique<auth::AuthService>(*w->accounts->users, *w->accounts->sessions,
                                                 *w->accounts->attempts, *w->accounts->settings,
                                                 *w->audit, clock, ao);
-  // Housekeeping at start: what is past its window can go.
-  const auto now = clock.now();
-  if (auto n = w->accounts->sessions->delete_expired(now); !n)
-    spdlog::warn("admin: removing expired sessions: {}", n.error().message);
-  const auto oldest = std::max(ao.limits.account_window, ao.limits.address_window);
-  if (auto s = w->accounts->attempts->prune(now - oldest); !s)
-    spdlog::warn("admin: pruning failed logins: {}", s.error().message);
+  // Housekeeping, at start and every hour: expired sessions and failed logins past their
+  // window can go (both tables would otherwise grow for as long as the server runs).
+  auto housekeeping = [&clock, accounts = w->accounts.get(),
+                       oldest = std::max(ao.limits.account_window, ao.limits.address_window)] {
+    const auto now = clock.now();
+    if (auto n = accounts->sessions->delete_expired(now); !n)
+      spdlog::warn("admin: removing expired sessions: {}", n.error().message);
+    if (auto s = accounts->attempts->prune(now - oldest); !s)
+      spdlog::warn("admin: pruning failed logins: {}", s.error().message);
+  };
+  housekeeping();
+  w->housekeeping.emplace(std::chrono::hours(1), housekeeping);
 
   admin::AdminOptions opts;
   opts.trusted_proxies = config.trusted_proxies;

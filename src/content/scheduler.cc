@@ -17,34 +17,13 @@ void log_pass(const Result<int>& r) {
 }  // namespace
 
 Result<int> Scheduler::start() {
-  assert(!thread_.joinable());
+  assert(!timer_);
   auto first = publish_due(clock_.now());
   log_pass(first);
-  {
-    std::lock_guard lock(mu_);
-    stopping_ = false;
-  }
-  thread_ = std::thread([this] { loop(); });
+  timer_.emplace(interval_, [this] { log_pass(publish_due(clock_.now())); });
   return first;
 }
 
-void Scheduler::stop() {
-  {
-    std::lock_guard lock(mu_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
-void Scheduler::loop() {
-  std::unique_lock lock(mu_);
-  while (!stopping_) {
-    if (wake_.wait_for(lock, interval_, [this] { return stopping_; })) break;
-    lock.unlock();
-    log_pass(publish_due(clock_.now()));
-    lock.lock();
-  }
-}
+void Scheduler::stop() { timer_.reset(); }
 
 }  // namespace congtin::content

@@ -10,12 +10,11 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
+#include <optional>
 
 #include "content/newsroom_service.h"
 #include "core/clock.h"
+#include "core/periodic.h"
 
 namespace congtin::content {
 
@@ -37,15 +36,10 @@ class Scheduler {
   void stop();
 
  private:
-  void loop();
-
   NewsroomService& service_;
   const Clock& clock_;
   const std::chrono::milliseconds interval_;
-  std::mutex mu_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  std::optional<Periodic> timer_;
 };
 
 }  // namespace congtin::content
