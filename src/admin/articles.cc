@@ -31,24 +31,6 @@ json record_json(const content::WorkflowRecord& w) {
           {"pending", w.has_pending()}};
 }
 
-// Keeps the records whose head revision is in `category` (or one of its children).
-Result<std::vector<content::WorkflowRecord>> in_category(
-    const ArticleScreensDeps& d, std::vector<content::WorkflowRecord> records,
-    content::Id category) {
-  auto cats = d.store.categories().list();
-  if (!cats) return cats.take_error();
-  std::set<content::Id> wanted = {category};
-  for (const auto& c : *cats)
-    if (c.parent_id == category) wanted.insert(c.id);
-  std::vector<content::WorkflowRecord> out;
-  for (auto& w : records) {
-    auto head = d.newsroom.revision(w.head_revision_id);
-    if (!head) return head.take_error();
-    if (wanted.contains(head->content.category_id)) out.push_back(std::move(w));
-  }
-  return out;
-}
-
 http::Response get_list(const AdminRequest& r, const ArticleScreensDeps& d) {
   content::WorkflowQuery q;
   q.limit = kListWindow;
@@ -58,6 +40,7 @@ http::Response get_list(const AdminRequest& r, const ArticleScreensDeps& d) {
   const auto state = content::status_from_code(state_code);
   if (state) q.states = {*state};
   const auto category = parse_id(r.http.query_param("chuyen-muc").value_or(""));
+  q.category_id = category;
   const int page = static_cast<int>(std::clamp<content::Id>(
       parse_id(r.http.query_param("trang").value_or("")).value_or(1), 1, 10000));
 
@@ -66,11 +49,6 @@ http::Response get_list(const AdminRequest& r, const ArticleScreensDeps& d) {
   std::vector<content::WorkflowRecord> rows = std::move(*records);
   std::set<content::Id> known;
   for (const auto& w : rows) known.insert(w.article_id);
-  if (category) {
-    auto kept = in_category(d, std::move(rows), *category);
-    if (!kept) return article_error(r, "article list by category", kept.error());
-    rows = std::move(*kept);
-  }
   // Articles that came in without the newsroom (import, demo) have no workflow record until
   // first opened; published ones are listed too, so that they can be found and taken down.
   if (!mine && (!state || *state == ArticleStatus::kPublished)) {

@@ -31,7 +31,10 @@ class RevisionRepository {
 struct WorkflowQuery {
   std::optional<Id> owner_id;         // only working copies this user started
   std::vector<ArticleStatus> states;  // empty: any
-  int limit = 100;                    // clamped to [0, 1000]
+  // Only those whose head revision is filed in this category or one below it, at any depth
+  // (as ArticleQuery::category_id).
+  std::optional<Id> category_id;
+  int limit = 100;  // clamped to [0, 1000]
 };
 
 class WorkflowRepository {

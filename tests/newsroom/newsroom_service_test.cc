@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "newsroom_fixture.h"
 
 namespace congtin::content::testing {
@@ -113,6 +115,54 @@ TEST_F(FlowTest, DraftsArePrivateToTheirAuthor) {
   EXPECT_EQ(error_kind(svc().submit(editor, w->article_id)), ErrorKind::kPermissionDenied);
   EXPECT_EQ(error_kind(svc().create_draft(admin, content("Quản trị viết bài"))),
             ErrorKind::kPermissionDenied);
+}
+
+// The back office's list by category: the head revision's category, with the categories
+// below it at any depth, filtered in the query (not among the newest 1,000 records only).
+TEST_F(FlowTest, WorkflowListFiltersByTheHeadRevisionsCategoryAndThoseBelowIt) {
+  auto category = [&](std::string slug, std::optional<Id> parent) {
+    Category c;
+    c.name = slug;
+    c.slug = std::move(slug);
+    c.parent_id = parent;
+    auto id = store_->categories().create(c);
+    EXPECT_TRUE(id.ok());
+    return id.ok() ? *id : 0;
+  };
+  const Id child = category("bien-gioi", category_), grandchild = category("cua-khau", child);
+  const Id other = category("thong-bao", std::nullopt);
+  auto draft = [&](std::string title, Id in) {
+    ArticleContent c = content(std::move(title));
+    c.category_id = in;
+    auto w = svc().create_draft(reporter, c);
+    EXPECT_TRUE(w.ok()) << w.error().message;
+    return w.ok() ? *w : WorkflowRecord{};
+  };
+  draft("Ở trên", category_);
+  draft("Ở giữa", child);
+  const WorkflowRecord moved = draft("Ở dưới, rồi chuyển", grandchild);
+  draft("Ở chỗ khác", other);
+  auto titles = [&](std::optional<Id> in) {
+    WorkflowQuery q;
+    q.category_id = in;
+    auto list = newsroom_->workflow().list(q);
+    EXPECT_TRUE(list.ok()) << list.error().message;
+    std::set<std::string> out;
+    if (list.ok())
+      for (const auto& w : *list) out.insert(w.title);
+    return out;
+  };
+  using Titles = std::set<std::string>;
+  EXPECT_EQ(titles(category_), (Titles{"Ở trên", "Ở giữa", "Ở dưới, rồi chuyển"}));
+  EXPECT_EQ(titles(child), (Titles{"Ở giữa", "Ở dưới, rồi chuyển"}));
+  EXPECT_EQ(titles(other), Titles{"Ở chỗ khác"});
+  EXPECT_EQ(titles(std::nullopt).size(), 4u);
+  // A saved revision that moves the article moves it in the list.
+  ArticleContent c = content("Ở dưới, rồi chuyển");
+  c.category_id = other;
+  ASSERT_TRUE(svc().save(reporter, moved.article_id, moved.head_revision_id, c).ok());
+  EXPECT_EQ(titles(child), Titles{"Ở giữa"});
+  EXPECT_EQ(titles(other), (Titles{"Ở chỗ khác", "Ở dưới, rồi chuyển"}));
 }
 
 TEST_F(FlowTest, ContentIsValidatedAndCleaned) {

@@ -111,12 +111,20 @@ Result<std::vector<WorkflowRecord>> SqliteWorkflowRepository::list(
   // States travel as one bound string ("draft,returned"), so the SQL text stays fixed.
   std::string states;
   for (auto s : q.states) states += std::string(content::status_code(s)) + ",";
-  auto stmt = (*conn)->prepare("SELECT " CONGTIN_WORKFLOW_COLUMNS CONGTIN_WORKFLOW_FROM
-                               "WHERE (?1 IS NULL OR w.owner_id = ?1) "
-                               "AND (?2 = '' OR instr(?2, w.state || ',') > 0) "
-                               "ORDER BY w.updated_at DESC, w.article_id DESC LIMIT ?3");
+  // The category's subtree as in the public listings (article_repository.cc); UNION stops
+  // the walk even if the tree had a cycle.
+  auto stmt = (*conn)->prepare(
+      "WITH RECURSIVE subtree(id) AS ("
+      "  SELECT ?4 WHERE ?4 IS NOT NULL"
+      "  UNION SELECT c.id FROM categories c JOIN subtree s ON c.parent_id = s.id) "
+      "SELECT " CONGTIN_WORKFLOW_COLUMNS CONGTIN_WORKFLOW_FROM
+      "WHERE (?1 IS NULL OR w.owner_id = ?1) "
+      "AND (?2 = '' OR instr(?2, w.state || ',') > 0) "
+      "AND (?4 IS NULL OR r.category_id IN (SELECT id FROM subtree)) "
+      "ORDER BY w.updated_at DESC, w.article_id DESC LIMIT ?3");
   if (!stmt) return stmt.take_error();
   stmt->bind(1, q.owner_id).bind(2, states).bind(3, std::clamp(q.limit, 0, 1000));
+  stmt->bind(4, q.category_id);
   std::vector<WorkflowRecord> out;
   for (;;) {
     auto row = stmt->step();
