@@ -77,6 +77,22 @@ TEST_F(DbTest, RoundTripsEveryTypeByteExact) {
   }
 }
 
+TEST_F(DbTest, Int64ColumnGivesTheFirstColumnOfEveryRow) {
+  ASSERT_TRUE(conn_->exec_script("INSERT INTO t (i) VALUES (7), (NULL), (1099511627776)").ok());
+  auto ids = conn_->prepare("SELECT i FROM t ORDER BY id");
+  ASSERT_TRUE(ids.ok());
+  auto all = ids->int64_column();
+  ASSERT_TRUE(all.ok()) << all.error().message;
+  EXPECT_EQ(*all, (std::vector<std::int64_t>{7, 0, std::int64_t{1} << 40}));  // NULL reads 0
+  auto none = conn_->prepare("SELECT i FROM t WHERE i > 1099511627776");
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->int64_column()->empty());
+  auto broken = conn_->prepare("SELECT i FROM t WHERE p = ?1");
+  ASSERT_TRUE(broken.ok());
+  broken->bind(3, 1);  // no ?3: step() reports the misuse
+  EXPECT_FALSE(broken->int64_column().ok());
+}
+
 TEST_F(DbTest, OptionalBindsNullOrValue) {
   auto ins = conn_->prepare("INSERT INTO t (i, s) VALUES (?1, ?2)");
   ASSERT_TRUE(ins.ok());

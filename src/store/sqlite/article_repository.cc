@@ -369,13 +369,7 @@ Result<std::vector<Id>> SqliteArticleRepository::published_ids(Time now) {
       " ORDER BY published_at DESC, id DESC");
   if (!stmt) return stmt.take_error();
   stmt->bind(1, to_unix(now));
-  std::vector<Id> ids;
-  for (;;) {
-    auto row = stmt->step();
-    if (!row) return row.take_error();
-    if (!*row) return ids;
-    ids.push_back(stmt->column_int64(0));
-  }
+  return stmt->int64_column();
 }
 
 #undef CONGTIN_ARTICLE_COLUMNS

@@ -168,13 +168,7 @@ Result<std::vector<Id>> SqliteCategoryRepository::hidden_from_menu() {
   if (!conn) return conn.take_error();
   auto stmt = (*conn)->prepare("SELECT id FROM categories WHERE in_menu = 0 ORDER BY id");
   if (!stmt) return stmt.take_error();
-  std::vector<Id> out;
-  for (;;) {
-    auto row = stmt->step();
-    if (!row) return row.take_error();
-    if (!*row) return out;
-    out.push_back(stmt->column_int64(0));
-  }
+  return stmt->int64_column();
 }
 
 Status SqliteCategoryRepository::set_in_menu(Id id, bool in_menu) {

@@ -166,6 +166,16 @@ Status Statement::run() {
   }
 }
 
+Result<std::vector<std::int64_t>> Statement::int64_column() {
+  std::vector<std::int64_t> out;
+  for (;;) {
+    auto r = step();
+    if (!r) return r.take_error();
+    if (!*r) return out;
+    out.push_back(column_int64(0));
+  }
+}
+
 bool Statement::column_is_null(int col) const {
   return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
 }

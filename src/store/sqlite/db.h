@@ -26,6 +26,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "core/result.h"
 
@@ -79,6 +80,8 @@ class Statement {
   Result<bool> step();
   // Steps until done; for statements that return no rows (INSERT, UPDATE, DELETE, DDL).
   Status run();
+  // Steps until done and gives the first column of every row as an integer (a list of ids).
+  Result<std::vector<std::int64_t>> int64_column();
 
   // Column readers for the current row (0-based). Text and blob views are valid until the
   // next step() or the end of the lease. NULL reads as 0, "" or an empty span.

@@ -387,14 +387,7 @@ class SqliteSearchIndex final : public search::SearchIndex {
     auto st = (*conn)->prepare("SELECT article_id FROM search_docs WHERE category_id = ?1");
     if (!st) return st.take_error();
     st->bind(1, category_id);
-    std::vector<content::Id> ids;
-    for (;;) {
-      auto row = st->step();
-      if (!row) return row.take_error();
-      if (!*row) break;
-      ids.push_back(st->column_int64(0));
-    }
-    return ids;
+    return st->int64_column();
   }
 
   Result<std::int64_t> size() override {

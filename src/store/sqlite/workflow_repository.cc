@@ -145,14 +145,7 @@ Result<std::vector<Id>> SqliteWorkflowRepository::due(content::Time now) {
       "AND scheduled_for <= ?1 ORDER BY scheduled_for, article_id");
   if (!stmt) return stmt.take_error();
   stmt->bind(1, to_unix(now));
-  std::vector<Id> out;
-  for (;;) {
-    auto row = stmt->step();
-    if (!row) return row.take_error();
-    if (!*row) break;
-    out.push_back(stmt->column_int64(0));
-  }
-  return out;
+  return stmt->int64_column();
 }
 
 Result<Id> SqliteWorkflowRepository::record(const TransitionRecord& t) {
