@@ -243,12 +243,15 @@ Result<std::size_t> Indexer::rebuild(
     fold_document(d);
     return std::optional<Document>(std::move(d));
   };
-  // As many preparing threads as cores: the writer waits on them most of the time.
+  // As many preparing threads as cores: preparing is most of the work of a rebuild.
   DocumentPipeline pipeline(*ids, std::clamp(std::thread::hardware_concurrency(), 1u, 8u), prepare);
   std::size_t done = 0;
   Status s = index_.replace_all([&]() -> Result<std::optional<Document>> {
     auto d = pipeline.next();
-    if (d && *d && (++done, progress)) progress(done, ids->size());
+    if (d && *d) {
+      ++done;
+      if (progress) progress(done, ids->size());
+    }
     return d;
   });
   if (!s) return s.take_error();

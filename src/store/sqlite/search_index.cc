@@ -263,7 +263,7 @@ class SqliteSearchIndex final : public search::SearchIndex {
 
   // clear() and put() without what they need beside other writes: no savepoint around each
   // (a savepoint copies every page it changes, and a rebuild reuses a gigabyte of freed
-  // pages: the clearing alone took 10.7 s instead of 4 at 100,000 articles), no lookup of
+  // pages: the clearing alone took 10.7 s instead of 5 at 100,000 articles), no lookup of
   // an old row, and no update of the word sets, which the count moved by the batch makes
   // stale. An error anywhere rolls the whole batch back.
   Status replace_all(const NextDocument& next) override {
@@ -660,9 +660,9 @@ class SqliteSearchIndex final : public search::SearchIndex {
     // search_fts_config): no incremental merging (automerge 0; a level merges only at 64
     // segments) and a 64 MiB buffer of pending terms instead of 1 MiB, so the index is written
     // a few times in large segments instead of being merged over and over; replace_all()
-    // merges them at its end, optimize() after other batches. The FTS5 part of a rebuild of 100,000
-    // articles fell from 25 s to 13 s. The defaults come back before the commit. On an error or an
-    // exception from fn, tx's destructor rolls all of it back.
+    // merges them at its end, optimize() after other batches. The FTS5 part of a rebuild of
+    // 100,000 articles fell from 25 s to 13 s. The defaults come back before the commit. On an
+    // error or an exception from fn, tx's destructor rolls all of it back.
     if (Status s = c.exec_script(kBulkLoadSettings); !s) return s;
     {
       struct InBatch {
