@@ -2,8 +2,11 @@
 // bar. Safe while `congtin serve` runs: searches see the old index until the new one commits.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
+#include <unordered_set>
+#include <vector>
 
 #include "cli/commands.h"
 #include "search/indexer.h"
@@ -47,10 +50,23 @@ Status publish_events(const std::filesystem::path& db, content::Store& store,
   auto index = store::open_sqlite_search_index(db);
   if (!index) return index.take_error();
   search::Indexer indexer(store, **index);
-  content::EventBus bus;
-  indexer.subscribe(bus);
   // One index transaction for the lot: a 100,000-article import is not 100,000 commits.
   // A failure for one article is logged by the indexer and leaves the others indexed.
+  // Articles published or updated (all that an import or `init --demo` makes) are prepared
+  // on every core.
+  std::vector<content::Id> ids;
+  std::unordered_set<content::Id> seen;
+  const bool articles_only = std::all_of(events.begin(), events.end(), [](const auto& e) {
+    return e.kind == content::EventKind::kArticlePublished ||
+           e.kind == content::EventKind::kArticleUpdated;
+  });
+  if (articles_only) {
+    for (const auto& e : events)
+      if (seen.insert(e.article_id).second) ids.push_back(e.article_id);
+    return indexer.index_articles(ids);
+  }
+  content::EventBus bus;
+  indexer.subscribe(bus);
   return (*index)->batch([&]() -> Status {
     for (const auto& e : events) bus.publish(e);
     return {};

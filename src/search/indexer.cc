@@ -28,8 +28,12 @@ class DocumentPipeline {
  public:
   static constexpr std::size_t kChunk = 200;
 
-  // prepare(id) gives an article's document, or nullopt to leave it out.
+  // prepare(id) gives an article's document, or nullopt when it is not to be indexed.
   using Prepare = std::function<Result<std::optional<Document>>(content::Id)>;
+  struct Prepared {
+    content::Id id = 0;
+    std::optional<Document> document;
+  };
 
   DocumentPipeline(const std::vector<content::Id>& ids, unsigned threads, Prepare prepare)
       : ids_(ids),
@@ -49,11 +53,11 @@ class DocumentPipeline {
   DocumentPipeline(const DocumentPipeline&) = delete;
   DocumentPipeline& operator=(const DocumentPipeline&) = delete;
 
-  // The next document in the order of the ids, nullopt after the last, or the first error
-  // of a worker.
-  Result<std::optional<Document>> next() {
+  // The next article in the order of the ids, nullopt after the last, or the first error of
+  // a worker.
+  Result<std::optional<Prepared>> next() {
     while (pos_ == current_.size()) {
-      if (taken_ == chunks_.size()) return std::optional<Document>();
+      if (taken_ == chunks_.size()) return std::optional<Prepared>();
       std::unique_lock lock(mu_);
       changed_.wait(lock, [&] { return chunks_[taken_].has_value() || !failed_.ok(); });
       if (!failed_.ok()) return Error(failed_.error());
@@ -63,7 +67,7 @@ class DocumentPipeline {
       pos_ = 0;
       changed_.notify_all();  // room for one more chunk ahead
     }
-    return std::optional<Document>(std::move(current_[pos_++]));
+    return std::optional<Prepared>(std::move(current_[pos_++]));
   }
 
  private:
@@ -79,14 +83,14 @@ class DocumentPipeline {
         if (stopped_ || claimed_ == chunks_.size() || !failed_.ok()) return;
         chunk = claimed_++;
       }
-      std::vector<Document> docs;
+      std::vector<Prepared> docs;
       Status s = [&]() -> Status {
         const std::size_t end = std::min(ids_.size(), (chunk + 1) * kChunk);
         try {  // ICU failing throws (text/vietnamese.h); this thread must not
           for (std::size_t i = chunk * kChunk; i < end; ++i) {
             auto d = prepare_(ids_[i]);
             if (!d) return d.take_error();
-            if (*d) docs.push_back(std::move(**d));
+            docs.push_back({ids_[i], std::move(*d)});
           }
         } catch (const std::exception& e) {
           return Error::internal(std::string("preparing documents: ") + e.what());
@@ -103,7 +107,7 @@ class DocumentPipeline {
   const std::vector<content::Id>& ids_;
   std::mutex mu_;
   std::condition_variable changed_;
-  std::vector<std::optional<std::vector<Document>>> chunks_;  // prepared, not yet taken
+  std::vector<std::optional<std::vector<Prepared>>> chunks_;  // prepared, not yet taken
   const std::size_t ahead_;  // chunks claimed beyond the one the writer takes next
   std::size_t claimed_ = 0, taken_ = 0;
   Status failed_;
@@ -111,7 +115,7 @@ class DocumentPipeline {
   Prepare prepare_;
   std::vector<std::thread> workers_;
   // The writer's side, touched by next() only.
-  std::vector<Document> current_;
+  std::vector<Prepared> current_;
   std::size_t pos_ = 0;
 };
 
@@ -223,40 +227,74 @@ Status Indexer::index_article(content::Id id) {
   return put_article(*a);
 }
 
+Result<std::optional<Document>> Indexer::prepare(content::Id id, const CategoryNames& names) {
+  auto a = store_.articles().by_id(id);
+  if (!a && a.error().kind == ErrorKind::kNotFound) return std::optional<Document>();
+  if (!a) return a.take_error();
+  if (a->status != content::ArticleStatus::kPublished) return std::optional<Document>();
+  auto it = names.find(a->category_id);
+  Document d = make_document(*a, it == names.end() ? "" : it->second);
+  fold_document(d);
+  return std::optional<Document>(std::move(d));
+}
+
+Result<Indexer::CategoryNames> Indexer::category_names() {
+  auto cats = store_.categories().list();
+  if (!cats) return cats.take_error();
+  CategoryNames names;
+  for (const auto& c : *cats) names.emplace(c.id, c.name);
+  return names;
+}
+
+namespace {
+// As many preparing threads as cores: preparing is most of the work of indexing an article.
+unsigned preparing_threads() { return std::clamp(std::thread::hardware_concurrency(), 1u, 8u); }
+}  // namespace
+
 Result<std::size_t> Indexer::rebuild(
     const std::function<void(std::size_t, std::size_t)>& progress) {
   auto ids = store_.articles().published_ids(kEndOfTime);
   if (!ids) return ids.take_error();
-  auto cats = store_.categories().list();
-  if (!cats) return cats.take_error();
-  std::unordered_map<content::Id, std::string> names;
-  for (const auto& c : *cats) names.emplace(c.id, c.name);
-
+  auto names = category_names();
+  if (!names) return names.take_error();
   // An article gone or taken down since the ids were read is left out: its event removes it.
-  auto prepare = [&](content::Id id) -> Result<std::optional<Document>> {
-    auto a = store_.articles().by_id(id);
-    if (!a && a.error().kind == ErrorKind::kNotFound) return std::optional<Document>();
-    if (!a) return a.take_error();
-    if (a->status != content::ArticleStatus::kPublished) return std::optional<Document>();
-    auto it = names.find(a->category_id);
-    Document d = make_document(*a, it == names.end() ? "" : it->second);
-    fold_document(d);
-    return std::optional<Document>(std::move(d));
-  };
-  // As many preparing threads as cores: preparing is most of the work of a rebuild.
-  DocumentPipeline pipeline(*ids, std::clamp(std::thread::hardware_concurrency(), 1u, 8u), prepare);
+  DocumentPipeline pipeline(*ids, preparing_threads(),
+                            [&](content::Id id) { return prepare(id, *names); });
   std::size_t done = 0;
   Status s = index_.replace_all([&]() -> Result<std::optional<Document>> {
-    auto d = pipeline.next();
-    if (d && *d) {
+    for (;;) {
+      auto p = pipeline.next();
+      if (!p) return p.take_error();
+      if (!*p) return std::optional<Document>();
+      if (!(*p)->document) continue;
       ++done;
       if (progress) progress(done, ids->size());
+      return std::move((*p)->document);
     }
-    return d;
   });
   if (!s) return s.take_error();
   if (Status o = index_.optimize(); !o) return o.take_error();
   return done;
+}
+
+Status Indexer::index_articles(const std::vector<content::Id>& ids) {
+  auto names = category_names();
+  if (!names) return names.take_error();
+  DocumentPipeline pipeline(ids, preparing_threads(),
+                            [&](content::Id id) { return prepare(id, *names); });
+  return index_.batch([&]() -> Status {
+    for (;;) {
+      auto p = pipeline.next();
+      if (!p) return p.take_error();
+      if (!*p) return {};
+      // As apply(): a failed write is logged and leaves that article stale, not the others.
+      Status s = (*p)->document ? index_.put(*(*p)->document) : index_.remove((*p)->id);
+      if (!s) {
+        spdlog::error("search: index not updated for article {} ({}): {}", (*p)->id,
+                      error_kind_name(s.error().kind), s.error().message);
+      }
+    }
+  });
 }
 
 Result<std::size_t> Indexer::rebuild_if_empty(

@@ -19,7 +19,11 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "content/events.h"
 #include "content/model.h"
@@ -53,6 +57,12 @@ class Indexer {
   // index. Returns the number of articles indexed.
   Result<std::size_t> rebuild(const std::function<void(std::size_t, std::size_t)>& progress);
 
+  // Brings these articles in line, as index_article() each, in one batch: the way for many
+  // (an import). They are read, stripped and folded by as many threads as there are cores,
+  // like rebuild()'s. A failed write is logged and leaves only that article stale; a failed
+  // read fails the whole batch, which leaves the index as it was.
+  Status index_articles(const std::vector<content::Id>& ids);
+
   // Rebuilds the index when it is empty and articles are published (a database whose index
   // tables a migration recreated, or that was restored without them); 0 when there was nothing
   // to do.
@@ -61,6 +71,11 @@ class Indexer {
 
  private:
   Status put_article(const content::Article& a);
+  using CategoryNames = std::unordered_map<content::Id, std::string>;
+  Result<CategoryNames> category_names();
+  // The document of article id as rebuild() and index_articles() write it, or nullopt when
+  // it is gone or not published.
+  Result<std::optional<Document>> prepare(content::Id id, const CategoryNames& names);
 
   content::Store& store_;
   SearchIndex& index_;

@@ -163,6 +163,32 @@ TEST_F(IndexerTest, RebuildIndexesEveryArticleOfManyChunks) {
   }
 }
 
+// The way an import indexes what it added: each id as index_article() would, in one batch.
+TEST_F(IndexerTest, IndexArticlesPutsThePublishedAndRemovesTheRest) {
+  const content::Id a = create("Tuần tra song phương");
+  const content::Id b = create("Hội đàm cấp tỉnh");
+  const content::Id draft = create("Bản nháp tuần tra", ArticleStatus::kDraft);
+  Document stale;  // indexed once, its article since deleted
+  stale.id = 999;
+  stale.slug = "cu";
+  stale.title = "Tuần tra cũ";
+  ASSERT_TRUE(index_->put(stale).ok());
+  Document was_public;  // indexed while published; a draft now
+  was_public.id = draft;
+  was_public.slug = "bai-3";
+  was_public.title = "Bản nháp tuần tra";
+  ASSERT_TRUE(index_->put(was_public).ok());
+  ASSERT_EQ(ids("tuan tra").size(), 2u);
+
+  ASSERT_TRUE(indexer_->index_articles({a, b, draft, 999}).ok());
+  EXPECT_EQ(ids("tuan tra"), Ids{a});
+  EXPECT_EQ(ids("hoi dam"), Ids{b});
+  EXPECT_EQ(ids("dong dang").size(), 2u);  // bodies without markup
+  EXPECT_EQ(*index_->size(), 2);
+  ASSERT_TRUE(indexer_->index_articles({}).ok());  // nothing to do
+  EXPECT_EQ(*index_->size(), 2);
+}
+
 TEST_F(IndexerTest, RebuildIfEmptyFillsAnEmptyIndexOnly) {
   auto nothing = indexer_->rebuild_if_empty(nullptr);  // nothing published yet
   ASSERT_TRUE(nothing.ok()) << nothing.error().message;
