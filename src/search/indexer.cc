@@ -16,6 +16,11 @@
 namespace congtin::search {
 namespace {
 
+void log_not_updated(content::Id id, const Error& e) {
+  spdlog::error("search: index not updated for article {} ({}): {}", id, error_kind_name(e.kind),
+                e.message);
+}
+
 // Articles scheduled far ahead are indexed too (see the header): "now" for listing them.
 const content::Time kEndOfTime{std::chrono::seconds(253402300799)};  // 9999-12-31
 
@@ -197,10 +202,7 @@ Status Indexer::apply(const content::Event& e) {
     case content::EventKind::kSiteChanged:
       break;
   }
-  if (!s) {
-    spdlog::error("search: index not updated for article {} ({}): {}", e.article_id,
-                  error_kind_name(s.error().kind), s.error().message);
-  }
+  if (!s) log_not_updated(e.article_id, s.error());
   return s;
 }
 
@@ -289,10 +291,7 @@ Status Indexer::index_articles(const std::vector<content::Id>& ids) {
       if (!*p) return {};
       // As apply(): a failed write is logged and leaves that article stale, not the others.
       Status s = (*p)->document ? index_.put(*(*p)->document) : index_.remove((*p)->id);
-      if (!s) {
-        spdlog::error("search: index not updated for article {} ({}): {}", (*p)->id,
-                      error_kind_name(s.error().kind), s.error().message);
-      }
+      if (!s) log_not_updated((*p)->id, s.error());
     }
   });
 }
