@@ -43,6 +43,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/periodic.h"
 #include "http/wire.h"
 
 namespace congtin::http {
@@ -404,18 +405,11 @@ struct Server::Impl {
   bool stop_requested = false;
   std::size_t running = 0;
 
-  // The sweeper thread (see the file comment); runs while run() does.
-  std::mutex sweep_mu;
-  std::condition_variable sweep_cv;
-  bool sweep_done = false;
-
+  // One pass of the sweeper (see the file comment), which runs while run() does.
   void sweep() {
-    std::unique_lock lock(sweep_mu);
-    while (!sweep_cv.wait_for(lock, kSweepEvery, [&] { return sweep_done; })) {
-      const auto now = Clock::now();
-      std::lock_guard sessions_lock(shared.sessions_mu);
-      for (auto& session : shared.sessions) session.on_sweep(now);
-    }
+    const auto now = Clock::now();
+    std::lock_guard sessions_lock(shared.sessions_mu);
+    for (auto& session : shared.sessions) session.on_sweep(now);
   }
 
   void accept() {
@@ -514,7 +508,7 @@ void Server::run() {
     std::lock_guard lock(impl_->mu);
     impl_->running = n;
   }
-  std::thread sweeper([this] { impl_->sweep(); });
+  Periodic sweeper(kSweepEvery, [this] { impl_->sweep(); });
   std::vector<std::thread> threads;
   for (std::size_t i = 0; i < n; ++i) {
     threads.emplace_back([this] {
@@ -535,12 +529,7 @@ void Server::run() {
     }
   }
   for (auto& t : threads) t.join();
-  {
-    std::lock_guard lock(impl_->sweep_mu);
-    impl_->sweep_done = true;
-  }
-  impl_->sweep_cv.notify_all();
-  sweeper.join();
+  sweeper.stop();
 }
 
 void Server::stop() {
