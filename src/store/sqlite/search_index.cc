@@ -206,7 +206,8 @@ class SqliteSearchIndex final : public search::SearchIndex {
     const bool alone = !(*conn)->in_transaction();
     auto tx = Transaction::begin(**conn);
     if (!tx) return tx.take_error();
-    auto before = tls_in_batch ? Result<std::int64_t>(0) : generation(**conn);
+    // The count the word sets must be at to follow this write (own_write), if they may.
+    auto before = alone ? generation(**conn) : Result<std::int64_t>(0);
     if (!before) return before.take_error();
     std::optional<sqlite::MemoryIndex::Doc> old;
     if (auto removed = remove_row(**conn, d.id, alone ? &old : nullptr); !removed)
@@ -237,7 +238,7 @@ class SqliteSearchIndex final : public search::SearchIndex {
     const bool alone = !(*conn)->in_transaction();
     auto tx = Transaction::begin(**conn);
     if (!tx) return tx.take_error();
-    auto before = tls_in_batch ? Result<std::int64_t>(0) : generation(**conn);
+    auto before = alone ? generation(**conn) : Result<std::int64_t>(0);
     if (!before) return before.take_error();
     std::optional<sqlite::MemoryIndex::Doc> old;
     auto removed = remove_row(**conn, id, alone ? &old : nullptr);
