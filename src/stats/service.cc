@@ -39,30 +39,22 @@ Status StatsService::load() {
 
 void StatsService::start() {
   std::lock_guard lock(thread_mu_);
-  if (flusher_.joinable()) return;
-  stopping_ = false;
-  flusher_ = std::thread([this] {
-    std::unique_lock lk(thread_mu_);
-    while (!stopping_) {
-      wake_.wait_for(lk, options_.flush_interval, [this] { return stopping_; });
-      if (stopping_) break;
-      lk.unlock();
-      if (auto s = flush(); !s)
-        spdlog::warn("statistics: flush failed, keeping the counts for the next one: {}",
-                     s.error().message);
-      lk.lock();
-    }
+  if (flusher_) return;
+  flusher_ = std::make_unique<Periodic>(options_.flush_interval, [this] {
+    if (auto s = flush(); !s)
+      spdlog::warn("statistics: flush failed, keeping the counts for the next one: {}",
+                   s.error().message);
   });
 }
 
 void StatsService::stop() {
+  std::unique_ptr<Periodic> running;
   {
     std::lock_guard lock(thread_mu_);
-    if (!flusher_.joinable()) return;
-    stopping_ = true;
+    if (!flusher_) return;
+    running = std::move(flusher_);
   }
-  wake_.notify_all();
-  flusher_.join();
+  running.reset();  // joined outside the lock, a flush in progress first
   if (auto s = flush(); !s)
     spdlog::error("statistics: the last flush failed; counts since the previous one are lost: {}",
                   s.error().message);

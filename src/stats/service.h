@@ -19,17 +19,17 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <unordered_map>
 #include <vector>
 
 #include "core/clock.h"
+#include "core/periodic.h"
 #include "core/result.h"
 #include "http/message.h"
 #include "stats/article_lookup.h"
@@ -107,10 +107,8 @@ class StatsService {
   std::int64_t most_read_at_ = -1;
   std::uint64_t dropped_logged_ = 0;
 
-  std::mutex thread_mu_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread flusher_;
+  std::mutex thread_mu_;               // flusher_
+  std::unique_ptr<Periodic> flusher_;  // while started
 };
 
 }  // namespace congtin::stats
